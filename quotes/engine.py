@@ -1,13 +1,194 @@
-"""The attribution engine (temporary stub while the rule engine is built)."""
+"""The attribution engine: text layer, cue finder, rules, speaker table, records.
+
+::
+
+    text ─► segment ─► tokens ─► cues/outlets/dates ─► rules (findings)
+         ─► speaker table (entities, dropped subjects) ─► Quote records
+
+One :class:`Engine` per :class:`~quotes.extract.Extractor`: the lexicons are
+loaded and the patterns compiled once, in ``__init__``.  A parser backend,
+when one is on, adds evidence to the findings; it never decides alone.
+"""
 
 from __future__ import annotations
 
-from quotes.records import Entity, Quote
+from typing import Any
+
+from quotes.attribution import Finding, find_attributions, speech_events
+from quotes.checkworthy import hints
+from quotes.cues import CueFinder
+from quotes.dates import DateFinder
+from quotes.grammar import grammar
+from quotes.outlets import OutletFinder
+from quotes.records import Cue, Entity, Outlet, Quote, Speaker, When, span_of
+from quotes.segment import segment
+from quotes.speakers import EntityState, Mention, SpeakerTable, analyse_mention
+from quotes.tokens import tokenize
+from quotes.view import DocView
+
+__all__ = ["Engine"]
 
 
 class Engine:
-    def __init__(self, *, backend: str = "rules", stanza_dir: str | None = None) -> None:
-        self.backend = backend
+    """Turns one document into quote records and a speaker table."""
 
-    def run(self, text: str, *, published: str | None, publisher: str | None) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
-        return (), ()
+    def __init__(self, *, backend: str = "rules", stanza_dir: str | None = None) -> None:
+        self.gram = grammar()
+        self.cues = CueFinder()
+        self.outlets = OutletFinder()
+        self.dates = DateFinder()
+        self.backend = _make_backend(backend, stanza_dir)
+
+    def view(self, text: str, published: str | None) -> DocView:
+        """The document prepared for the rules."""
+        seg = segment(text)
+        norm = seg.norm
+        return DocView(
+            seg,
+            tokenize(norm),
+            self.cues.find(norm),
+            self.outlets.find(norm),
+            self.dates.find(norm, published),
+            self.gram,
+        )
+
+    def run(
+        self, text: str, *, published: str | None, publisher: str | None
+    ) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
+        """Extract the quote records and the speaker entities of one document."""
+        v = self.view(text, published)
+        findings = find_attributions(v)
+        if self.backend is not None:
+            self.backend.refine(v, findings)
+        table = SpeakerTable(v)
+        speakers = _resolve_speakers(v, findings, speech_events(v, findings), table)
+        table.expand_names()
+        quotes = tuple(
+            _build(v, n, f, speakers[n], self.outlets.is_outlet_name) for n, f in enumerate(findings)
+        )
+        entities = tuple(
+            Entity(e.id, e.name, e.kind, e.role, tuple(e.aliases), tuple(span_of(text, *m) for m in e.mentions))
+            for e in table.entities
+            if e.speaks
+        )
+        return quotes, entities
+
+
+def _make_backend(name: str, stanza_dir: str | None) -> Any:
+    if name == "rules":
+        return None
+    from quotes.backends import load_backend
+
+    return load_backend(name, stanza_dir)
+
+
+def _resolve_speakers(
+    v: DocView, findings: list[Finding], events: list, table: SpeakerTable
+) -> list[tuple[EntityState | None, Mention | None]]:
+    """Each finding's entity and mention, dropped subjects resolved in text order."""
+    out: list[tuple[EntityState | None, Mention | None]] = []
+    by_id: dict[int, tuple[EntityState | None, Mention | None]] = {}
+    items: list[Any] = list(findings) + list(events)
+    for f in sorted(items, key=lambda f: f[0].start if isinstance(f, tuple) else (f.cue.start if f.cue else f.content[0])):
+        if isinstance(f, tuple):
+            cue, span = f
+            m = analyse_mention(v, span)
+            if m is not None:
+                table.add(m, cue.gender, None, speaker=False)
+            continue
+        cue = f.cue
+        gender = cue.gender if cue else None
+        number = cue.number if cue else None
+        res: tuple[EntityState | None, Mention | None] = (None, None)
+        if f.continues is not None and id(f.continues) in by_id:
+            res = by_id[id(f.continues)]
+        elif f.speaker is not None:
+            m = analyse_mention(v, f.speaker, according_to=cue is not None and cue.kind == "nominal")
+            if m is not None:
+                vso = cue is not None and f.speaker[0] > cue.start
+                res = (table.add(m, gender, None if vso else number), m)
+        elif f.resolution == "dropped-subject":
+            same = [by_id[id(g)] for g in findings if g is not f and id(g) in by_id
+                    and g.sentence == f.sentence and g.content[0] < f.content[0]]
+            ent = same[-1][0] if same and cue is not None and cue.kind == "participle" else None
+            ent = ent or table.resolve_dropped(gender, number)
+            if ent is not None:
+                table.note(ent)
+            res = (ent, None)
+        by_id[id(f)] = res
+    for f in findings:
+        out.append(by_id[id(f)])
+    return out
+
+
+def _nearest(matches: list, f: Finding, v: DocView) -> Any:
+    """The match in the finding's sentence, outside its content, nearest its cue."""
+    a, b = v.sent_ranges[f.sentence]
+    if b <= a:
+        return None
+    lo, hi = v.toks[a].start, v.toks[b - 1].end
+    anchor = f.cue.start if f.cue else f.content[0]
+    best, dist = None, None
+    for m in matches:
+        if m.start < lo or m.end > hi:
+            continue
+        if m.start < f.content[1] and m.end > f.content[0]:
+            continue
+        d = abs(m.start - anchor)
+        if dist is None or d < dist:
+            best, dist = m, d
+    return best
+
+
+def _build(
+    v: DocView,
+    n: int,
+    f: Finding,
+    resolved: tuple[EntityState | None, Mention | None],
+    outlet_name: Any,
+) -> Quote:
+    text = v.text
+    ent, mention = resolved
+    speaker = None
+    if ent is not None or mention is not None:
+        speaker = Speaker(
+            mention=span_of(text, *f.speaker) if f.speaker and mention else None,
+            name=ent.name if ent else (mention.name if mention else None),
+            role=(mention.role if mention else None) or (ent.role if ent else None)
+            or (v.text[f.role[0]:f.role[1]] if f.role else None),
+            kind=ent.kind if ent else (mention.kind if mention else "person"),
+            resolution="explicit" if mention else ("coreference" if f.continues else "dropped-subject"),
+        )
+    outlet = None
+    om = _nearest(v.outlets, f, v)
+    if om is not None:
+        outlet = Outlet(span_of(text, om.start, om.end), om.name, om.relation)
+    elif mention is not None and f.speaker is not None:
+        name = outlet_name(v.text[f.speaker[0]:f.speaker[1]])
+        if name:
+            outlet = Outlet(span_of(text, *f.speaker), name, "according-to")
+    date = None
+    dm = _nearest(v.dates, f, v)
+    if dm is not None:
+        date = When(span_of(text, dm.start, dm.end), dm.value, dm.resolution)
+    cue = None
+    if f.cue is not None:
+        cue = Cue(span_of(text, f.cue.start, f.cue.end), f.cue.lemma, f.cue.sense)
+    content = span_of(text, *f.content)
+    return Quote(
+        id=f"q{n + 1}",
+        type=f.type,
+        content=content,
+        cue=cue,
+        speaker=speaker,
+        outlet=outlet,
+        date=date,
+        confidence=f.confidence if speaker is not None else f.confidence * 0.6,
+        evidence=tuple(f.rules),
+        checkworthy=hints(
+            content.text,
+            cue_sense=f.cue.sense if f.cue else None,
+            speaker_role=speaker.role if speaker else None,
+            speaker_kind=speaker.kind if speaker else None,
+        ),
+    )

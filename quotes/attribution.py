@@ -1,0 +1,594 @@
+"""Attribution rules: from a cue to its content, speaker mention and frame.
+
+Each rule returns :class:`Finding` objects carrying the ids of the rules that
+fired (finding is kept apart from building records, as spaCy's EntityRuler
+keeps ``match`` apart from ``set_annotations``).  The constructions are those
+of ``DESIGN.md``: VSO and SVO reports, complementizer clauses, colons and
+quotation marks, participle continuations, noun-phrase objects, quotes before
+their cue, continuation quotes, and nominal ``according to`` cues.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import attrs
+
+from quotes.cues import CueMatch
+from quotes.segment import QuotePair
+from quotes.grammar import strip_proclitic
+from quotes.view import DocView
+
+__all__ = ["Finding", "find_attributions"]
+
+# Senses whose verbs take a noun-phrase object as their content
+# (أعلنت روسيا وقف إطلاق النار, نفت الحكومتان استهداف ...).
+_OBJECT_SENSES = frozenset(
+    "announce deny condemn demand call criticize accuse describe confirm reveal promise threaten".split()
+)
+_MAX_FRAME = 28  # tokens between a cue and its content opener
+_MAX_SPEAKER = 10  # tokens in a speaker mention
+
+
+@attrs.define
+class Finding:
+    """One attribution found by the rules, before records are built."""
+
+    type: str
+    content: tuple[int, int]
+    cue: CueMatch | None
+    sentence: int
+    speaker: tuple[int, int] | None = None
+    resolution: str = "explicit"
+    frame: tuple[int, int] = (0, 0)
+    rules: list[str] = attrs.field(factory=list)
+    confidence: float = 0.7
+    role: tuple[int, int] | None = None
+    pair: QuotePair | None = None
+    continues: "Finding | None" = None
+
+
+# --- small helpers --------------------------------------------------------
+
+
+def _strip_end(v: DocView, a: int, b: int) -> int:
+    """Drop trailing sentence punctuation and commas from the token range [a, b)."""
+    while b > a and v.toks[b - 1].kind == "punct" and v.toks[b - 1].norm in ".!?…,;:-–—":
+        b -= 1
+    return b
+
+
+def _span(v: DocView, a: int, b: int) -> tuple[int, int] | None:
+    if b <= a:
+        return None
+    return v.toks[a].start, v.toks[b - 1].end
+
+
+def _pair_opening_at(v: DocView, i: int) -> QuotePair | None:
+    k = v.pair_open.get(v.toks[i].start)
+    return v.pairs[k] if k is not None else None
+
+
+def _pair_closing_at(v: DocView, i: int) -> QuotePair | None:
+    k = v.pair_close.get(v.toks[i].start)
+    return v.pairs[k] if k is not None else None
+
+
+def _is_cue(v: DocView, i: int) -> bool:
+    return i in v.cue_at
+
+
+def _content_end(v: DocView, a: int, b: int) -> int:
+    """Where a reported clause starting at ``a`` ends inside its sentence ``[.., b)``.
+
+    The clause runs to the sentence end but stops before a comma that opens
+    a participle continuation (``، مضيفا أن``), a nominal cue (``، وفقا لـ``)
+    or a clause break (``، حيث``).  Quoted stretches are skipped whole.
+    """
+    i = a
+    while i < b:
+        p = _pair_opening_at(v, i) if v.is_quote(i) else None
+        if p is not None and p.close is not None and p.close < v.toks[b - 1].end:
+            i = v.index_at(p.close) or i
+            i += 1
+            continue
+        if v.is_punct(i, ",،;") and i + 1 < b:
+            nxt = v.cue_at.get(i + 1)
+            if nxt is not None and nxt.kind in ("participle", "nominal"):
+                return i
+            if v.phrase_len("clause_break", i + 1):
+                return i
+        i += 1
+    return b
+
+
+def _classify(v: DocView, a: int, b: int) -> tuple[str, QuotePair | None]:
+    """``direct`` when [a, b) is one quotation, ``mixed`` when it holds a quoted fragment."""
+    start, end = v.toks[a].start, v.toks[b - 1].end
+    inner = [p for p in v.pairs if p.open >= start and (p.close or p.end) < end and p.depth == 0]
+    if v.is_quote(a):
+        p = _pair_opening_at(v, a)
+        if p is not None and p.close is not None and _strip_end(v, a, b) - 1 == v.index_at(p.close):
+            return "direct", p
+    for p in inner:
+        words = [t for t in v.toks[slice(*v.token_range(p.start, p.end))] if t.is_word]
+        before = v.index_at(p.open)
+        naming = before is not None and before > 0 and v.gram.word_in("naming_noun", v.norm(before - 1))
+        if len(words) >= 2 and not naming:
+            return "mixed", None
+    return "indirect", None
+
+
+# --- speaker mentions -------------------------------------------------------
+
+
+def _speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
+    t = v.toks[i]
+    if t.kind in ("punct", "quote"):
+        return True
+    if v.is_comp(i) or i in v.outlet_at or i in v.date_at:
+        return True
+    if _is_cue(v, i) and not (first and v.cue_at[i].kind == "participle"):
+        return True
+    w = t.norm
+    g = v.gram
+    if g.word_in("stop_preposition", w) or g.word_in("relative", w) or g.word_in("pronoun", w):
+        return True
+    if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
+        return True
+    if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i)):
+        return True
+    return first and w.startswith("لل") and len(w) > 4
+
+
+def _short_name_pair(v: DocView, j: int) -> QuotePair | None:
+    """A quoted name inside a mention: ``مجموعة "مواطنون من أجل ..."``, ``مركز «أحرار»``."""
+    if not v.is_quote(j) or j == 0 or not v.gram.word_in("naming_noun", strip_proclitic(v.norm(j - 1))[1]):
+        return None
+    p = _pair_opening_at(v, j)
+    if p is None or p.close is None:
+        return None
+    a, b = v.token_range(p.start, p.end)
+    return p if 0 < b - a <= 8 else None
+
+
+def right_mention(v: DocView, i: int, b: int) -> int:
+    """End index of the speaker mention that starts at token ``i`` (``i`` if none)."""
+    j = i
+    while j < b and j - i < _MAX_SPEAKER:
+        p = _short_name_pair(v, j)
+        if p is not None:
+            j = (v.index_at(p.close) or j) + 1  # type: ignore[arg-type]
+            continue
+        if _speaker_boundary(v, j, first=j == i):
+            break
+        j += 1
+    return j
+
+
+def _split_subject_object(v: DocView, i: int, j: int) -> int:
+    """In a VSO clause with a noun-phrase object and no delimiter, where the subject ends.
+
+    The subject is its head and the agreeing adjectives after it (nisba
+    adjectives: ``الحكومة التركية``, ``جماعات حقوقية``, ``الحكومتان الروسية
+    والسورية``); the object starts at the first other word.
+    """
+    if j - i <= 1:
+        return j
+    head_def = v.is_definite(i)
+    k = i + 1
+    while k < j:
+        w = v.norm(k)
+        core = w[1:] if w.startswith("و") and len(w) > 3 else w
+        nisba = core.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "يتين"))
+        if not nisba or core.startswith("ال") != head_def:
+            break
+        k += 1
+    if k == i + 1 and not head_def and j - i >= 3 and not v.is_definite(i + 1):
+        # two undefined words in a row start a personal name: أوليس إليان
+        return i + 2 if j - i > 2 else j
+    return k
+
+
+def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
+    """The subject before a cue at ``i`` in a sentence starting at ``a`` (SVO)."""
+    k = a
+    for c in range(i - 1, max(a, i - 7) - 1, -1):
+        if v.is_comp(c):
+            k = c + 1  # a report inside another: ... إن أرملة معتمد أخبرت
+            break
+    while k < i:
+        n = v.is_discourse(k)
+        if not n:
+            break
+        k += n
+    if k >= i:
+        return None
+    w0 = v.norm(k)
+    if v.gram.word_in("stop_preposition", w0) or v.gram.word_in("stop_preposition", strip_proclitic(w0)[1]) \
+            or v.gram.word_in("not_subject", w0) or k in v.cue_at or k in v.date_at:
+        return None
+    # the subject runs to the first comma (an aside may follow it: ``محمد
+    # العموري ، 53 عاماً ، قال``), through role phrases with prepositions
+    # (``أمين عام الجامعة ... في العالم طوني قديسي فقد أكد``)
+    end = k
+    while end < i and not (v.toks[end].kind in ("punct", "quote") or v.is_comp(end) or end in v.cue_at
+                           or v.gram.word_in("relative", v.norm(end)) or v.gram.word_in("pronoun", v.norm(end))):
+        end += 1
+    stop = end
+    while end > k and (v.is_discourse(end - 1) or v.norm(end - 1) in ("ف", "فقد", "قد", "وقد")):
+        end -= 1
+    if end == k or end - k > 14:
+        return None
+    rest = v.toks[stop:i]
+    if any(v.is_comp(r) or (r in v.cue_at and r != i) for r in range(stop, i)):
+        return None
+    if rest and not (rest[0].kind == "punct" or v.gram.word_in("pronoun", rest[0].norm)
+                     or v.gram.word_in("relative", rest[0].norm)):
+        return None
+    return k, end
+
+
+def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
+    """The first titled mention (``المشرف العام ... محمد الجهني``) in the sentence before ``i``."""
+    for k in range(a, i):
+        if v.toks[k].is_word and v.gram.title_len([v.norm(x) for x in range(k, min(k + 4, i))]):
+            end = right_mention(v, k, i)
+            while end < i and v.norm(end) in ("في", "على") and end + 1 < i:
+                nxt = right_mention(v, end + 1, i)
+                if nxt == end + 1:
+                    break
+                end = nxt
+            if end > k:
+                return k, end
+    return None
+
+
+# --- the rules --------------------------------------------------------------
+
+
+def _find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
+    """The first content opener after a cue: a complementizer, a colon or a quotation mark."""
+    limit = min(b, j + _MAX_FRAME)
+    k = j
+    while k < limit:
+        t = v.toks[k]
+        if v.is_comp(k):
+            return "comp", k
+        if t.kind == "punct" and t.norm == ":":
+            return "colon", k
+        if t.kind == "quote" and _pair_opening_at(v, k) is not None:
+            if _opens_quotation(v, k):
+                return "quote", k
+            p = _pair_opening_at(v, k)
+            k = (v.index_at(p.close) if p and p.close is not None else None) or k
+            k += 1
+            continue
+        if k > j and _is_cue(v, k) and v.cue_at[k].kind != "verbal_noun":
+            return None
+        if v.phrase_len("clause_break", k) and k > j:
+            return None
+        if t.kind == "punct" and t.norm in ".!?":
+            return None
+        k += 1
+    return None
+
+
+def _opens_quotation(v: DocView, k: int) -> bool:
+    """Whether the quotation mark at ``k`` opens reported words, not a quoted name or term.
+
+    A mark glued to or right after a preposition or a naming noun (``إلى "الوطن"``,
+    ``صحيفة "لوس أنجلس تايمز"``) quotes a name; so does a short quotation of
+    three words or fewer that the sentence goes on after (``أنباء "أي أن آي" عن``).
+    """
+    p = _pair_opening_at(v, k)
+    if p is None:
+        return False
+    if k > 0:
+        prev = v.norm(k - 1)
+        bare = strip_proclitic(prev)[1]
+        g = v.gram
+        if v.toks[k - 1].end == v.toks[k].start and v.toks[k - 1].kind == "word" and len(prev) <= 2:
+            return False  # بـ"..." لـ"..."
+        if g.word_in("stop_preposition", prev) or g.word_in("naming_noun", prev) or g.word_in("naming_noun", bare):
+            return False
+    if any(m.start <= p.open < m.end or p.start <= m.start < p.end for m in v.outlets):
+        return False
+    a, b = v.token_range(p.start, p.end)
+    nwords = sum(1 for t in v.toks[a:b] if t.is_word)
+    if nwords <= 3 and p.close is not None:
+        after = v.index_at(p.close)
+        nxt = (after or 0) + 1
+        if nxt < len(v.toks) and v.toks[nxt].is_word and v.sent_of[nxt] == v.sent_of[k]:
+            return False
+    return True
+
+
+def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
+    a, b = v.sent_ranges[si]
+    j = i + 1
+    # the speaker right after the cue (VSO); a participle's subject is its clause's
+    m_end = j if cue.kind == "participle" else right_mention(v, j, b)
+    opener = _find_opener(v, j, b)
+    rules = [f"cue:{cue.rule}"]
+    if opener is None:
+        return None if cue.ambiguous else _object_finding(v, si, i, cue, m_end, rules)
+    kind, k = opener
+    if cue.ambiguous and k - j > 3 and not (cue.prepositions and v.norm(j) in cue.prepositions):
+        return None
+    if kind == "comp":
+        c0 = k + 1
+        rules.append("content:complementizer")
+    elif kind == "colon":
+        c0 = k + 1
+        rules.append("content:colon")
+    else:
+        c0 = k
+        rules.append("content:quote")
+    if c0 >= b:
+        return None
+    if kind == "quote" or (c0 < b and v.is_quote(c0) and kind == "colon"):
+        p = _pair_opening_at(v, c0)
+        if p is None:
+            return None
+        f = Finding("direct", (p.start, p.end), cue, si, rules=rules, confidence=0.9, pair=p)
+    else:
+        c1 = _strip_end(v, c0, _content_end(v, c0, b))
+        if c1 <= c0:
+            return None
+        typ, p = _classify(v, c0, c1)
+        content = (p.start, p.end) if p is not None else _span(v, c0, c1)
+        assert content is not None
+        f = Finding(typ, content, cue, si, rules=rules, confidence=0.85, pair=p)
+    _attach_speaker(v, f, si, i, j, m_end)
+    f.frame = (v.toks[a].start, f.content[0])
+    return f
+
+
+def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rules: list[str]) -> Finding | None:
+    """A noun-phrase object as content: ``نفت الحكومتان ... استهداف البنية التحتية``."""
+    if cue.sense not in _OBJECT_SENSES or cue.kind not in ("verb",) or getattr(cue, "ambiguous", False):
+        return None
+    a, b = v.sent_ranges[si]
+    j = i + 1
+    s_end = j
+    if m_end > j:
+        s_end = _split_subject_object(v, j, m_end)
+        # a name, then an appositive role between commas: طالب X، رئيس حزب ...، الحكومة
+        if m_end < b and v.is_punct(m_end, ",،") and s_end == m_end:
+            k = m_end + 1
+            while k < b and not v.is_punct(k, ",،"):
+                k += 1
+            c0 = k + 1 if k < b else m_end + 1
+        else:
+            c0 = s_end
+    else:
+        c0 = j
+    if s_end == j and not _left_subject_plausible(v, a, i):
+        return None
+    end = _content_end(v, c0, b)
+    # the object stops at the next participle or verb cue
+    for k in range(c0, end):
+        if k in v.cue_at and v.cue_at[k].kind in ("participle", "verb"):
+            end = k
+            break
+    c1 = _strip_end(v, c0, end)
+    if c1 <= c0 or c1 - c0 > 60:
+        return None
+    typ, _ = _classify(v, c0, c1)
+    content = _span(v, c0, c1)
+    assert content is not None
+    f = Finding(typ if typ != "direct" else "indirect", content, cue, si,
+                rules=rules + ["content:object"], confidence=0.6)
+    _attach_speaker(v, f, si, i, j, s_end)
+    f.frame = (v.toks[a].start, content[0])
+    return f
+
+
+def _left_subject_plausible(v: DocView, a: int, i: int) -> bool:
+    return left_mention(v, a, i) is not None
+
+
+def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int) -> None:
+    """Set the speaker mention: after the cue (VSO), before it (SVO), or dropped."""
+    a, _ = v.sent_ranges[si]
+    cue = f.cue
+    if m_end > j and f.content[0] >= v.toks[m_end - 1].end:
+        f.speaker = _span(v, j, m_end)
+        f.rules.append("speaker:after-cue")
+        _role_after(v, f, m_end)
+        return
+    if cue is not None and cue.kind == "participle":
+        sal = salient_mention(v, a, i)
+        if sal is not None and not any(g for g in v.cue_at if a <= g < i and v.cue_at[g].kind != "participle"):
+            f.speaker = _span(v, *sal)
+            f.rules.append("speaker:in-sentence")
+            return
+        f.resolution = "dropped-subject"
+        f.rules.append("speaker:participle")
+        return
+    left = left_mention(v, a, i)
+    if left is not None and not v.toks[i].norm.startswith(("و", "ف")):
+        f.speaker = _span(v, *left)
+        f.rules.append("speaker:before-cue")
+        return
+    sal = salient_mention(v, a, i)
+    if sal is not None:
+        f.speaker = _span(v, *sal)
+        f.rules.append("speaker:in-sentence")
+        return
+    f.resolution = "dropped-subject"
+    f.rules.append("speaker:dropped")
+
+
+def _role_after(v: DocView, f: Finding, m_end: int) -> None:
+    """An appositive role between commas after the speaker: ``مارك لوكوك ، منسق الإغاثة ، ...``."""
+    if m_end >= len(v.toks) or not v.is_punct(m_end, ",،"):
+        return
+    k = m_end + 1
+    words = []
+    while k < len(v.toks) and not v.toks[k].kind in ("punct", "quote") and len(words) < 12:
+        words.append(v.norm(k))
+        k += 1
+    if words and v.gram.title_len(words):
+        f.role = _span(v, m_end + 1, k)
+
+
+def _quote_before_cue(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
+    """``“...”، قال X``: a quotation closed just before its cue."""
+    a, b = v.sent_ranges[si]
+    k = i - 1
+    while k >= 0 and v.is_punct(k, ",،-–—"):
+        k -= 1
+    if k < 0 or not v.is_quote(k):
+        return None
+    p = _pair_closing_at(v, k)
+    if p is None or p.start >= p.end:
+        return None
+    j = i + 1
+    m_end = right_mention(v, j, b)
+    f = Finding("direct", (p.start, p.end), cue, si, rules=[f"cue:{cue.rule}", "content:quote-before-cue"],
+                confidence=0.8, pair=p)
+    if m_end > j:
+        f.speaker = _span(v, j, m_end)
+        f.rules.append("speaker:after-cue")
+    else:
+        f.resolution = "dropped-subject"
+        f.rules.append("speaker:dropped")
+    f.frame = (p.end, v.toks[b - 1].end)
+    return f
+
+
+def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
+    """``..., وفقا للأمم المتحدة`` and ``وبحسب البيان، ...``."""
+    a, b = v.sent_ranges[si]
+    last = v.index_at(cue.end - 1)
+    if last is None:
+        return None
+    j = last + 1
+    # the source: up to a comma, the sentence end or a clause break
+    s_end = j
+    while s_end < b and not v.is_punct(s_end, ",،.!?:;") and not v.is_quote(s_end) and s_end - j < 12:
+        if s_end > j and (v.phrase_len("clause_break", s_end) or v.is_comp(s_end)):
+            break
+        s_end += 1
+    if s_end == j:
+        return None
+    rules = [f"cue:{cue.rule}"]
+    k = a
+    while k < i and v.is_discourse(k):
+        k += v.is_discourse(k)
+    if k >= i - 1 or (i > a and not v.is_punct(i - 1, ",،") and i - a < 3):
+        # the cue opens the sentence: the content follows the source
+        c0 = s_end + 1 if s_end < b and v.is_punct(s_end, ",،") else s_end
+        if v.is_comp(c0) or v.norm(c0) in ("فان", "فانه", "فانها"):
+            c0 += 1
+        c1 = _strip_end(v, c0, _content_end(v, c0, b))
+        rules.append("content:after-source")
+    else:
+        c0 = k
+        c1 = _strip_end(v, c0, i)
+        while c1 > c0 and v.norm(c1 - 1) in ("وذلك", "ذلك"):
+            c1 -= 1
+        c1 = _strip_end(v, c0, c1)
+        rules.append("content:before-cue")
+    if c1 <= c0:
+        return None
+    typ, p = _classify(v, c0, c1)
+    content = (p.start, p.end) if typ == "direct" and p is not None else _span(v, c0, c1)
+    assert content is not None
+    f = Finding("according_to" if typ != "direct" else "direct", content, cue, si, rules=rules,
+                confidence=0.75, pair=p if typ == "direct" else None)
+    f.speaker = _span(v, j, s_end)
+    f.rules.append("speaker:source")
+    f.frame = (v.toks[i].start, v.toks[s_end - 1].end)
+    return f
+
+
+def _continuations(v: DocView, f: Finding) -> Iterator[Finding]:
+    """Quotations that continue a direct quote with no cue of their own."""
+    p = f.pair
+    while p is not None and p.close is not None:
+        nxt = next((q for q in v.pairs if q.open > p.close and q.depth == 0), None)
+        if nxt is None:
+            return
+        gap = v.text[p.close + 1:nxt.open]
+        between = [t for t in v.toks[slice(*v.token_range(p.close + 1, nxt.open))]]
+        if any(t.kind not in ("punct",) for t in between) or gap.count("\n") > 1:
+            if not (nxt.kind == "reopened" and not any(t.is_word for t in between)):
+                return
+        if nxt.start >= nxt.end:
+            return
+        si = v.sent_of[v.index_at(nxt.start) or 0]
+        g = Finding("direct", (nxt.start, nxt.end), f.cue, si, speaker=f.speaker,
+                    resolution=f.resolution, frame=f.frame, rules=f.rules + ["content:continuation"],
+                    confidence=0.75, pair=nxt, continues=f)
+        yield g
+        p = nxt
+
+
+def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, tuple[int, int]]]:
+    """Cues with an explicit subject but no content of their own (``وشدد السيسي على ...``).
+
+    Their subjects are still the latest speakers a later dropped subject may
+    refer to.
+    """
+    used = {f.cue.start for f in findings if f.cue is not None}
+    out = []
+    for i, cue in sorted(v.cue_at.items()):
+        if cue.start in used or cue.kind != "verb" or cue.ambiguous or v.sent_of[i] < 0:
+            continue
+        if v.quote_containing(cue.start) is not None:
+            continue
+        b = v.sent_ranges[v.sent_of[i]][1]
+        end = right_mention(v, i + 1, b)
+        if end > i + 1:
+            end = _split_subject_object(v, i + 1, end)
+            span = _span(v, i + 1, end)
+            if span is not None:
+                out.append((cue, span))
+    return out
+
+
+def find_attributions(v: DocView) -> list[Finding]:
+    """Every attribution of the document, in text order."""
+    out: list[Finding] = []
+    used_pairs: set[int] = set()
+    for i, cue in sorted(v.cue_at.items()):
+        si = v.sent_of[i]
+        if si < 0 or v.quote_containing(cue.start) is not None:
+            continue
+        if i > 0 and v.gram.word_in("negation", v.norm(i - 1)):
+            continue
+        if cue.kind == "nominal" and (i + 1) in v.cue_at and v.cue_at[i + 1].cue_kind == "according_to":
+            continue  # وفق ما ذكرت: the marked verb carries the attribution
+        if cue.kind == "nominal" or cue.cue_kind == "according_to":
+            f = _nominal_finding(v, si, i, cue)
+        else:
+            f = _quote_before_cue(v, si, i, cue) if cue.kind in ("verb", "passive") else None
+            if f is not None and f.pair is not None and f.pair.open in used_pairs:
+                f = None
+            if f is None:
+                f = _verb_finding(v, si, i, cue)
+        if f is None:
+            continue
+        if f.pair is not None:
+            if f.pair.open in used_pairs:
+                continue
+            used_pairs.add(f.pair.open)
+        out.append(f)
+        if f.type == "direct":
+            for g in _continuations(v, f):
+                if g.pair is not None and g.pair.open in used_pairs:
+                    break
+                used_pairs.add(g.pair.open)  # type: ignore[union-attr]
+                out.append(g)
+    out.sort(key=lambda f: f.content[0])
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for f in out:
+        if f.content in seen:
+            continue
+        seen.add(f.content)
+        kept.append(f)
+    return kept

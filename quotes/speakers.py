@@ -1,0 +1,206 @@
+"""Speakers: names apart from roles, one entity per source, dropped subjects resolved.
+
+A mention (``العقيد مصطفى بكور قائد جماعة جيش العزة``) is split into the
+name (``مصطفى بكور``) and the role around it; mentions of one source
+(``العموري``, ``محمد العموري``) are merged into an entity whose canonical
+name is the fullest the document gives; a dropped subject (``وقال``,
+``وأضافت``, ``مضيفا``) goes to the most recent speaker whose gender and
+number agree with the verb (GUIDELINES.md, "Speakers").
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from quotes.text import fold
+from quotes.view import DocView
+
+__all__ = ["Mention", "EntityState", "SpeakerTable", "analyse_mention"]
+
+_PERSON_KINDS = ("person",)
+
+
+@attrs.define
+class Mention:
+    """A speaker mention analysed into name, role, kind and agreement."""
+
+    span: tuple[int, int]
+    name: str
+    role: str | None
+    kind: str
+    gender: str | None = None
+    number: str | None = None
+
+
+@attrs.define
+class EntityState:
+    """A speaker entity being built: its names, mentions and agreement."""
+
+    id: str
+    name: str
+    kind: str
+    role: str | None
+    aliases: list[str]
+    mentions: list[tuple[int, int]]
+    gender: str | None
+    number: str | None
+    speaks: bool = False
+
+    def words(self) -> list[str]:
+        return fold(self.name).split()
+
+
+def _surface(v: DocView, i: int, drop_clitic: bool) -> str:
+    """The original spelling of token ``i``, without a leading ل of ``لـX`` when asked."""
+    t = v.toks[i]
+    s = v.text[t.start:t.end]
+    if not drop_clitic:
+        return s
+    w = t.norm
+    if w.startswith("لل") and len(w) > 3:
+        return "ال" + s[2:].lstrip("\u0640") if not s[1:2] == "ـ" else s[2:]
+    if w.startswith("ل") and len(w) > 2:
+        rest = s[1:].lstrip("\u0640\u064e\u064f\u0650\u0652")
+        return rest.lstrip("\"“«(")
+    return s
+
+
+def _words_of(v: DocView, a: int, b: int) -> list[int]:
+    return [k for k in range(a, b) if v.toks[k].kind in ("word", "num")]
+
+
+def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = False) -> Mention | None:
+    """Split a mention into name and role and guess its kind."""
+    a, b = v.token_range(*span)
+    idx = _words_of(v, a, b)
+    if not idx:
+        return None
+    g = v.gram
+    folded = [v.norm(k) for k in idx]
+    if according_to and folded[0].startswith("ل"):
+        folded[0] = "ال" + folded[0][2:] if folded[0].startswith("لل") else folded[0][1:]
+    surf = [_surface(v, k, according_to and n == 0) for n, k in enumerate(idx)]
+    src = g.source_entry(folded)
+    whole = " ".join(surf).strip("\"“”«»() ")
+    if src is not None and g.title_len(folded) == 0:
+        return Mention(span, whole, None, src.get("kind", "organization"), src.get("gender"), src.get("number"))
+    t = g.title_len(folded)
+    n = t
+    gender = None
+    if t:
+        gender = g.titles[tuple(folded[:t])].get("gender") if tuple(folded[:t]) in g.titles else None
+        # the title's complements: المتحدث باسم الرئاسة المصرية / وزير الخارجية التركي
+        while n < len(folded) and (folded[n].startswith(("ال", "وال")) or folded[n] in ("باسم",)) \
+                and not g.title_len(folded[n:]):
+            n += 1
+    start = n
+    while n < len(folded) and not g.title_len(folded[n:]):
+        n += 1
+    if start == n:
+        return Mention(span, whole, None, "anonymous" if t else "person", gender)
+    name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
+    role_words = surf[:start] + surf[n:]
+    role = " ".join(role_words).strip(" ،,") or None
+    return Mention(span, name, role, "person", gender)
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    n = len(small)
+    return n > 0 and any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+class SpeakerTable:
+    """The document's speakers: entities built from mentions as records are resolved."""
+
+    def __init__(self, v: DocView) -> None:
+        self.v = v
+        self.entities: list[EntityState] = []
+        self.history: list[EntityState] = []
+
+    def add(self, m: Mention, gender: str | None, number: str | None, *, speaker: bool = True) -> EntityState:
+        """Merge a mention into its entity (or start one) and note it as the latest speaker."""
+        words = fold(m.name).split()
+        ent = None
+        for e in reversed(self.entities):
+            ew = e.words()
+            if ew == words or (e.kind == m.kind and (_contains(ew, words) or _contains(words, ew))):
+                ent = e
+                break
+        if ent is None:
+            ent = EntityState(f"s{len(self.entities) + 1}", m.name, m.kind, m.role, [], [], None, None)
+            self.entities.append(ent)
+        elif len(words) > len(ent.words()):
+            ent.aliases.append(ent.name)
+            ent.name = m.name
+        elif m.name != ent.name and m.name not in ent.aliases:
+            ent.aliases.append(m.name)
+        ent.mentions.append(m.span)
+        ent.speaks = ent.speaks or speaker
+        ent.role = ent.role or m.role
+        ent.gender = ent.gender or m.gender or gender
+        ent.number = ent.number or m.number or number
+        self.history.append(ent)
+        return ent
+
+    def resolve_dropped(self, gender: str | None, number: str | None) -> EntityState | None:
+        """The most recent speaker whose gender and number agree with a dropped-subject verb."""
+        for e in reversed(self.history):
+            if gender and e.gender and e.gender != gender:
+                continue
+            if number and e.number and e.number != number:
+                continue
+            return e
+        return self.history[-1] if self.history else None
+
+    def note(self, ent: EntityState) -> None:
+        """Record that ``ent`` spoke again (a resolved dropped subject)."""
+        ent.speaks = True
+        self.history.append(ent)
+
+    def expand_names(self) -> None:
+        """Give one- and two-word person names the fuller form the document uses elsewhere.
+
+        ``أردوغان`` becomes ``رجب طيب أردوغان`` when the text says
+        ``الرئيس التركي رجب طيب أردوغان``: the words right before an
+        occurrence count when they are not definite, not cues and not
+        function words, and a definite word, title or punctuation precedes them.
+        """
+        v = self.v
+        for e in self.entities:
+            words = e.words()
+            if e.kind != "person" or not 1 <= len(words) <= 2:
+                continue
+            best: list[int] = []
+            for i in range(len(v.toks) - len(words) + 1):
+                if [v.norm(i + k) for k in range(len(words))] != words:
+                    continue
+                pre = self._name_words_before(i)
+                if len(pre) > len(best):
+                    best = pre
+            if best:
+                full = " ".join(v.text[v.toks[k].start:v.toks[k].end] for k in best) + " " + e.name
+                e.aliases.append(e.name)
+                e.name = full
+
+    def _name_words_before(self, i: int) -> list[int]:
+        v = self.v
+        g = v.gram
+        out: list[int] = []
+        k = i - 1
+        while k >= 0 and len(out) < 3:
+            t = v.toks[k]
+            w = t.norm
+            if t.kind != "word" or v.is_definite(k) or k in v.cue_at or g.title_len([w]) \
+                    or any(g.word_in(c, w) for c in ("discourse", "stop_preposition", "relative", "pronoun",
+                                                     "negation", "complementizer", "naming_noun")):
+                break
+            out.insert(0, k)
+            k -= 1
+        if not out:
+            return out
+        if k < 0:
+            return out
+        prev = v.toks[k]
+        if prev.kind == "punct" or v.is_definite(k) or g.title_len([prev.norm]):
+            return out
+        return []

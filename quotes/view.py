@@ -1,0 +1,125 @@
+"""One document prepared for the rules: tokens, sentences, quotes, cues, outlets, dates.
+
+Built once per document by the engine; every rule reads it and none changes
+it.  Token indexes are the rules' coordinates; offsets into the original text
+are read off the tokens only when a finding is built.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from quotes.cues import CueMatch
+from quotes.dates import DateMatch
+from quotes.grammar import Grammar, strip_proclitic
+from quotes.outlets import OutletMatch
+from quotes.segment import QuotePair, Segmented
+from quotes.tokens import Token
+
+__all__ = ["DocView"]
+
+
+class DocView:
+    """Token-level indexes over a segmented document."""
+
+    def __init__(
+        self,
+        seg: Segmented,
+        toks: list[Token],
+        cues: list[CueMatch],
+        outlets: list[OutletMatch],
+        dates: list[DateMatch],
+        gram: Grammar,
+    ) -> None:
+        self.seg = seg
+        self.text = seg.text
+        self.toks = toks
+        self.gram = gram
+        self.starts = [t.start for t in toks]
+        self.ends = [t.end for t in toks]
+        self.sent_ranges = [self.token_range(s.start, s.end) for s in seg.sentences]
+        self.sent_of = [-1] * len(toks)
+        for si, (a, b) in enumerate(self.sent_ranges):
+            for i in range(a, b):
+                self.sent_of[i] = si
+        self.pairs: tuple[QuotePair, ...] = seg.quotes.pairs
+        self.pair_open = {p.open: k for k, p in enumerate(self.pairs)}
+        self.pair_close = {p.close: k for k, p in enumerate(self.pairs) if p.close is not None}
+        self.cues = sorted(cues, key=lambda c: c.start)
+        self.cue_at: dict[int, CueMatch] = {}
+        for c in self.cues:
+            i = self.index_at(c.start)
+            if i is not None:
+                self.cue_at.setdefault(i, c)
+        self.outlet_at = self._index_matches(outlets)
+        self.date_at = self._index_matches(dates)
+        self.outlets = outlets
+        self.dates = dates
+
+    def _index_matches(self, matches: list) -> dict[int, object]:
+        out: dict[int, object] = {}
+        for m in matches:
+            i = self.index_at(m.start)
+            if i is not None:
+                out.setdefault(i, m)
+        return out
+
+    # --- positions ---------------------------------------------------------
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indexes ``[a, b)`` of the tokens lying inside ``[start, end)``."""
+        return bisect_left(self.starts, start), bisect_right(self.ends, end)
+
+    def index_at(self, offset: int) -> int | None:
+        """Index of the token covering ``offset``, if any."""
+        i = bisect_right(self.starts, offset) - 1
+        if 0 <= i < len(self.toks) and self.toks[i].start <= offset < self.toks[i].end:
+            return i
+        return None
+
+    def quote_containing(self, offset: int) -> QuotePair | None:
+        """The innermost quote pair whose content holds ``offset``."""
+        best = None
+        for p in self.pairs:
+            if p.start <= offset < p.end and (best is None or p.depth > best.depth):
+                best = p
+            if p.open > offset:
+                break
+        return best
+
+    # --- word tests ----------------------------------------------------------
+
+    def norm(self, i: int) -> str:
+        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+
+    def is_comp(self, i: int) -> bool:
+        """A complementizer (إن، أن، بأن، أنه ...)."""
+        return self.gram.word_in("complementizer", self.norm(i))
+
+    def is_punct(self, i: int, chars: str = ",،:;.!?…()-–—/") -> bool:
+        t = self.toks[i]
+        return t.kind == "punct" and t.norm in chars
+
+    def is_quote(self, i: int) -> bool:
+        return self.toks[i].kind == "quote"
+
+    def phrase_len(self, cls: str, i: int, longest: int = 4) -> int:
+        """Length of the longest phrase of class ``cls`` starting at token ``i``."""
+        for n in range(longest, 0, -1):
+            words = [self.norm(k) for k in range(i, min(i + n, len(self.toks)))]
+            if len(words) == n and self.gram.has(cls, *words):
+                return n
+        return 0
+
+    def is_discourse(self, i: int) -> int:
+        """Length of a discourse marker (لكن، من جهته، بدوره ...) at ``i``."""
+        n = self.phrase_len("discourse", i)
+        if n:
+            return n
+        clitic, rest = strip_proclitic(self.norm(i))
+        return 1 if clitic in ("و", "ف") and self.gram.word_in("discourse", rest) else 0
+
+    def is_definite(self, i: int) -> bool:
+        _, rest = strip_proclitic(self.norm(i))
+        w = self.norm(i)
+        return w.startswith("ال") or rest.startswith("ال") or w.startswith("لل")
