@@ -17,15 +17,11 @@ import attrs
 from quotes.cues import CueMatch
 from quotes.segment import QuotePair
 from quotes.grammar import strip_proclitic
+from quotes.text import fold
 from quotes.view import DocView
 
 __all__ = ["Finding", "find_attributions"]
 
-# Senses whose verbs take a noun-phrase object as their content
-# (أعلنت روسيا وقف إطلاق النار, نفت الحكومتان استهداف ...).
-_OBJECT_SENSES = frozenset(
-    "announce deny condemn demand call criticize accuse describe confirm reveal promise threaten".split()
-)
 _MAX_FRAME = 28  # tokens between a cue and its content opener
 _MAX_SPEAKER = 10  # tokens in a speaker mention
 
@@ -93,10 +89,10 @@ def _content_end(v: DocView, a: int, b: int) -> int:
             i += 1
             continue
         if v.is_punct(i, ",،;") and i + 1 < b:
-            nxt = v.cue_at.get(i + 1)
+            nxt = v.cue_at.get(i + 1) or (v.cue_at.get(i + 2) if v.norm(i + 1) in ("وذلك", "ذلك") else None)
             if nxt is not None and nxt.kind in ("participle", "nominal"):
                 return i
-            if v.phrase_len("clause_break", i + 1):
+            if v.phrase_len("content_break", i + 1):
                 return i
         i += 1
     return b
@@ -169,25 +165,39 @@ def right_mention(v: DocView, i: int, b: int) -> int:
 def _split_subject_object(v: DocView, i: int, j: int) -> int:
     """In a VSO clause with a noun-phrase object and no delimiter, where the subject ends.
 
-    The subject is its head and the agreeing adjectives after it (nisba
-    adjectives: ``الحكومة التركية``, ``جماعات حقوقية``, ``الحكومتان الروسية
-    والسورية``); the object starts at the first other word.
+    The subject is its head, an optional definite genitive after an
+    indefinite head (``مصادر المعارضة``), the agreeing nisba adjectives
+    (``الحكومة التركية``, ``جماعات حقوقية``, ``الحكومتان الروسية والسورية``)
+    and a ل-genitive (``الاتحاد الألماني لكرة القدم``); the object starts at
+    the first other word.  Two undefined words in a row start a personal name.
     """
     if j - i <= 1:
         return j
     head_def = v.is_definite(i)
     k = i + 1
+    if not head_def and v.norm(k).startswith("ال") and not _nisba(v.norm(k)):
+        k += 1  # construct state: مصادر المعارضة
+        head_def = True
     while k < j:
         w = v.norm(k)
         core = w[1:] if w.startswith("و") and len(w) > 3 else w
-        nisba = core.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "يتين"))
-        if not nisba or core.startswith("ال") != head_def:
-            break
-        k += 1
+        if _nisba(core) and core.startswith("ال") == head_def:
+            k += 1
+            continue
+        if w.startswith("ل") and not w.startswith("لل") and k + 1 < j and v.norm(k + 1).startswith("ال"):
+            k += 2  # لكرة القدم
+            continue
+        if w.startswith("لل") and len(w) > 4 and k > i + 1:
+            k += 1  # للدراسات
+            continue
+        break
     if k == i + 1 and not head_def and j - i >= 3 and not v.is_definite(i + 1):
-        # two undefined words in a row start a personal name: أوليس إليان
-        return i + 2 if j - i > 2 else j
+        return i + 2
     return k
+
+
+def _nisba(w: str) -> bool:
+    return w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "يتين"))
 
 
 def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
@@ -312,7 +322,7 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     opener = _find_opener(v, j, b)
     rules = [f"cue:{cue.rule}"]
     if opener is None:
-        return None if cue.ambiguous else _object_finding(v, si, i, cue, m_end, rules)
+        return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
     if cue.ambiguous and k - j > 3 and not (cue.prepositions and v.norm(j) in cue.prepositions):
         return None
@@ -321,6 +331,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
         rules.append("content:complementizer")
     elif kind == "colon":
         c0 = k + 1
+        if c0 < b and v.is_comp(c0) and not v.is_quote(c0):
+            c0 += 1  # قال: إن ...
         rules.append("content:colon")
     else:
         c0 = k
@@ -345,40 +357,83 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     return f
 
 
+_NO_OBJECT_SENSES = frozenset("add tell write explain comment answer ask threaten".split())
+
+
+def _skip_frame(v: DocView, k: int, b: int) -> int:
+    """Skip what stands between a speaker and the content: dates, outlets, channels, asides."""
+    while k < b:
+        if k in v.date_at or k in v.outlet_at:
+            m = v.date_at.get(k) or v.outlet_at.get(k)
+            nxt = v.index_at(m.end - 1)  # type: ignore[union-attr]
+            k = (nxt if nxt is not None else k) + 1
+            continue
+        n = v.phrase_len("channel", k) or v.is_discourse(k)
+        if n:
+            k += n
+            continue
+        if v.gram.word_in("not_subject", v.norm(k)) and not v.norm(k).startswith(("ال", "ب")):
+            k += 1
+            continue
+        if v.is_punct(k, ",،"):
+            k += 1
+            continue
+        break
+    return k
+
+
 def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rules: list[str]) -> Finding | None:
-    """A noun-phrase object as content: ``نفت الحكومتان ... استهداف البنية التحتية``."""
-    if cue.sense not in _OBJECT_SENSES or cue.kind not in ("verb",) or getattr(cue, "ambiguous", False):
+    """A noun-phrase object as content: ``نفت الحكومتان ... استهداف البنية التحتية``,
+    ``دعا إلى إسقاط ...``, ``مؤكدا ثقته في ...``."""
+    if cue.sense in _NO_OBJECT_SENSES or cue.expressive or cue.ambiguous or cue.kind not in ("verb", "participle"):
         return None
     a, b = v.sent_ranges[si]
     j = i + 1
     s_end = j
+    c0 = j
     if m_end > j:
         s_end = _split_subject_object(v, j, m_end)
+        c0 = s_end
         # a name, then an appositive role between commas: طالب X، رئيس حزب ...، الحكومة
         if m_end < b and v.is_punct(m_end, ",،") and s_end == m_end:
             k = m_end + 1
             while k < b and not v.is_punct(k, ",،"):
                 k += 1
             c0 = k + 1 if k < b else m_end + 1
-        else:
-            c0 = s_end
-    else:
-        c0 = j
-    if s_end == j and not _left_subject_plausible(v, a, i):
+    c0 = _skip_frame(v, c0, b)
+    preps = {fold(p) for p in cue.prepositions}
+    glued = 0
+    if c0 < b and v.norm(c0) in preps:
+        c0 += 1  # دعا إلى | أشار إلى | حذر من | عبر عن: the content follows the preposition
+    elif c0 < b and v.norm(c0)[:1] in preps and len(v.norm(c0)) > 3 and v.norm(c0)[:1] in ("ب", "ل"):
+        glued = 1  # تفيد بترحيل: the content starts after the glued ب
+    if cue.sense == "say" and not (s_end > j and b - c0 >= 6):
+        return None
+    if cue.requires_complement and not (preps and (glued or (c0 > 0 and v.norm(c0 - 1) in preps))) \
+            and cue.sense not in ("describe",):
+        return None
+    if s_end == j and cue.kind == "verb" and not _left_subject_plausible(v, a, i) \
+            and not v.toks[i].norm.startswith(("و", "ف")):
         return None
     end = _content_end(v, c0, b)
     # the object stops at the next participle or verb cue
-    for k in range(c0, end):
-        if k in v.cue_at and v.cue_at[k].kind in ("participle", "verb"):
+    for k in range(c0 + 1, end):
+        c = v.cue_at.get(k)
+        if c is not None and (c.kind == "participle" or (c.kind == "verb" and c.proclitics)):
             end = k
             break
     c1 = _strip_end(v, c0, end)
-    if c1 <= c0 or c1 - c0 > 60:
+    while c1 > c0 and (v.norm(c1 - 1) in ("و", "او") or v.is_punct(c1 - 1)):
+        c1 -= 1
+    if c1 <= c0 or c1 - c0 > 60 or not v.toks[c0].is_word and not v.is_quote(c0):
         return None
     typ, _ = _classify(v, c0, c1)
     content = _span(v, c0, c1)
     assert content is not None
-    f = Finding(typ if typ != "direct" else "indirect", content, cue, si,
+    if glued:
+        t = v.toks[c0]
+        content = (v.seg.norm.offsets[t.nstart + 1], content[1])
+    f = Finding(typ if typ != "direct" else "mixed", content, cue, si,
                 rules=rules + ["content:object"], confidence=0.6)
     _attach_speaker(v, f, si, i, j, s_end)
     f.frame = (v.toks[a].start, content[0])
@@ -407,8 +462,17 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         f.resolution = "dropped-subject"
         f.rules.append("speaker:participle")
         return
+    if i > a and v.gram.word_in("relative", v.norm(i - 1)):
+        k = i - 1
+        s0 = k
+        while s0 > a and v.toks[s0 - 1].is_word and not _speaker_boundary(v, s0 - 1) and k - s0 < 6:
+            s0 -= 1
+        if s0 < k:
+            f.speaker = _span(v, s0, k)
+            f.rules.append("speaker:relative-antecedent")
+            return
     left = left_mention(v, a, i)
-    if left is not None and not v.toks[i].norm.startswith(("و", "ف")):
+    if left is not None:
         f.speaker = _span(v, *left)
         f.rules.append("speaker:before-cue")
         return
@@ -550,6 +614,17 @@ def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, t
     return out
 
 
+def _opens_sentence(v: DocView, si: int, i: int) -> bool:
+    """Whether only discourse markers precede token ``i`` in its sentence."""
+    k = v.sent_ranges[si][0]
+    while k < i:
+        n = v.is_discourse(k)
+        if not n:
+            return False
+        k += n
+    return True
+
+
 def find_attributions(v: DocView) -> list[Finding]:
     """Every attribution of the document, in text order."""
     out: list[Finding] = []
@@ -562,7 +637,9 @@ def find_attributions(v: DocView) -> list[Finding]:
             continue
         if cue.kind == "nominal" and (i + 1) in v.cue_at and v.cue_at[i + 1].cue_kind == "according_to":
             continue  # وفق ما ذكرت: the marked verb carries the attribution
-        if cue.kind == "nominal" or cue.cue_kind == "according_to":
+        if cue.cue_kind == "according_to" and cue.kind != "nominal" and _opens_sentence(v, si, i - 1):
+            f = _verb_finding(v, si, i, cue)
+        elif cue.kind == "nominal" or cue.cue_kind == "according_to":
             f = _nominal_finding(v, si, i, cue)
         else:
             f = _quote_before_cue(v, si, i, cue) if cue.kind in ("verb", "passive") else None
