@@ -132,7 +132,7 @@ def _speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
         return True
-    if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i)):
+    if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i) or w == "من"):
         return True
     return first and w.startswith("لل") and len(w) > 4
 
@@ -148,17 +148,92 @@ def _short_name_pair(v: DocView, j: int) -> QuotePair | None:
     return p if 0 < b - a <= 8 else None
 
 
+def _pair_end_index(v: DocView, p: QuotePair) -> int:
+    k = v.index_at(p.close) if p.close is not None else None
+    return (k if k is not None else v.token_range(p.start, p.end)[1]) + 1
+
+
+def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
+    """A short quotation glued to a mention (``المعلق "باروخ ناييم"``, ``شركة "إيني"``)."""
+    if j == 0 or not v.is_quote(j) or not v.toks[j - 1].is_word:
+        return None
+    p = _pair_opening_at(v, j)
+    if p is None or p.close is None:
+        return None
+    a, b = v.token_range(p.start, p.end)
+    return p if 0 < b - a <= 4 else None
+
+
 def right_mention(v: DocView, i: int, b: int) -> int:
     """End index of the speaker mention that starts at token ``i`` (``i`` if none)."""
+    if i < b and i in v.outlet_at and not v.norm(i).startswith(("ل", "ب", "من")):
+        m = v.outlet_at[i]  # the outlet is the speaker: قالت صحيفة "يديعوت أحرونوت"
+        k = v.index_at(m.end - 1)  # type: ignore[attr-defined]
+        return (k if k is not None else i) + 1
     j = i
     while j < b and j - i < _MAX_SPEAKER:
-        p = _short_name_pair(v, j)
+        p = _short_name_pair(v, j) or (_quoted_name_after(v, j) if j > i else None)
         if p is not None:
-            j = (v.index_at(p.close) or j) + 1  # type: ignore[arg-type]
+            j = _pair_end_index(v, p)
+            continue
+        if j > i and v.norm(j - 1) in _KUNYA:
+            j += 1  # أبو طالب: the word after a kunya is part of the name
             continue
         if _speaker_boundary(v, j, first=j == i):
+            ext = _role_pp(v, i, j, b)
+            if ext > j:
+                j = ext
+                continue
             break
         j += 1
+    return _appositive_name(v, i, j, b)
+
+
+def _role_pp(v: DocView, i: int, j: int, b: int) -> int:
+    """Carry a titled mention through the prepositional phrase of its role to the name.
+
+    ``المشرف العام على القطاعات السنية في نادي الاتحاد محمد الجهني``: the
+    role goes on after ``على`` and ``في`` until an undefined word follows a
+    definite one, which starts the name.
+    """
+    if j >= b or v.norm(j) not in ("في", "علي", "لدي") or j == i:
+        return j
+    if not v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))]):
+        return j
+    k = j + 1
+    while k < b and k - j <= 8 and v.toks[k].is_word and not v.is_comp(k) and k not in v.cue_at \
+            and k not in v.outlet_at and k not in v.date_at:
+        if v.is_definite(k - 1) and not v.is_definite(k) and k - 1 > j \
+                and not v.gram.word_in("stop_preposition", v.norm(k)):
+            end = k
+            while end < b and end - k < 3 and v.toks[end].is_word and not _speaker_boundary(v, end):
+                end += 1
+            return end
+        k += 1
+    return j
+
+
+_KUNYA = frozenset({"ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال"})
+
+
+def _appositive_name(v: DocView, i: int, j: int, b: int) -> int:
+    """Extend a title-only mention with the name set off by commas after it.
+
+    ``أكد مدرب ريال مدريد، زين الدين زيدان، على ...``: the mention is the
+    role, a comma, and a short name that is followed by a comma, a
+    complementizer, a colon or a quotation.
+    """
+    if j <= i or j + 2 >= b or not v.is_punct(j, ",،"):
+        return j
+    if not v.gram.title_len([v.norm(k) for k in range(i, min(i + 4, j))]):
+        return j
+    k = j + 1
+    while k < b and k - j <= 5 and v.toks[k].is_word and not _speaker_boundary(v, k, first=k == j + 1):
+        k += 1
+    if k == j + 1 or k - j > 5 or k >= b:
+        return j
+    if v.is_punct(k, ",،:") or v.is_comp(k) or v.is_quote(k):
+        return k
     return j
 
 
@@ -178,6 +253,8 @@ def _split_subject_object(v: DocView, i: int, j: int) -> int:
     if not head_def and v.norm(k).startswith("ال") and not _nisba(v.norm(k)):
         k += 1  # construct state: مصادر المعارضة
         head_def = True
+    elif not head_def and not _nisba(v.norm(i)) and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
+        return k + 1  # a name and its ال-surname: أحمد الحسامي
     while k < j:
         w = v.norm(k)
         core = w[1:] if w.startswith("و") and len(w) > 3 else w
@@ -274,7 +351,7 @@ def _find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
             k = (v.index_at(p.close) if p and p.close is not None else None) or k
             k += 1
             continue
-        if k > j and _is_cue(v, k) and v.cue_at[k].kind != "verbal_noun":
+        if k > j and _is_cue(v, k) and v.cue_at[k].kind != "verbal_noun" and not v.cue_at[k].ambiguous:
             return None
         if v.phrase_len("clause_break", k) and k > j:
             return None
@@ -455,7 +532,7 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         return
     if cue is not None and cue.kind == "participle":
         sal = salient_mention(v, a, i)
-        if sal is not None and not any(g for g in v.cue_at if a <= g < i and v.cue_at[g].kind != "participle"):
+        if sal is not None and not any(a <= g < i and c.kind != "participle" for g, c in v.cue_at.items()):
             f.speaker = _span(v, *sal)
             f.rules.append("speaker:in-sentence")
             return
@@ -606,15 +683,15 @@ def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, t
             continue
         b = v.sent_ranges[v.sent_of[i]][1]
         end = right_mention(v, i + 1, b)
-        if end > i + 1:
-            end = _split_subject_object(v, i + 1, end)
+        first = v.norm(i + 1) if i + 1 < b else ""
+        if end > i + 1 and not first.startswith(("ل", "و", "ب", "ف")) and v.toks[i + 1].is_word:
             span = _span(v, i + 1, end)
             if span is not None:
                 out.append((cue, span))
     return out
 
 
-def _opens_sentence(v: DocView, si: int, i: int) -> bool:
+def opens_sentence(v: DocView, si: int, i: int) -> bool:
     """Whether only discourse markers precede token ``i`` in its sentence."""
     k = v.sent_ranges[si][0]
     while k < i:
@@ -637,7 +714,7 @@ def find_attributions(v: DocView) -> list[Finding]:
             continue
         if cue.kind == "nominal" and (i + 1) in v.cue_at and v.cue_at[i + 1].cue_kind == "according_to":
             continue  # وفق ما ذكرت: the marked verb carries the attribution
-        if cue.cue_kind == "according_to" and cue.kind != "nominal" and _opens_sentence(v, si, i - 1):
+        if cue.cue_kind == "according_to" and cue.kind != "nominal" and opens_sentence(v, si, i - 1):
             f = _verb_finding(v, si, i, cue)
         elif cue.kind == "nominal" or cue.cue_kind == "according_to":
             f = _nominal_finding(v, si, i, cue)

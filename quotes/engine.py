@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quotes.attribution import Finding, find_attributions, speech_events
+from quotes.attribution import Finding, find_attributions, opens_sentence, speech_events
 from quotes.checkworthy import hints
 from quotes.cues import CueFinder
 from quotes.dates import DateFinder
@@ -89,12 +89,15 @@ def _resolve_speakers(
     out: list[tuple[EntityState | None, Mention | None]] = []
     by_id: dict[int, tuple[EntityState | None, Mention | None]] = {}
     items: list[Any] = list(findings) + list(events)
+    sentence_subject: dict[int, EntityState] = {}
     for f in sorted(items, key=lambda f: f[0].start if isinstance(f, tuple) else (f.cue.start if f.cue else f.content[0])):
         if isinstance(f, tuple):
             cue, span = f
             m = analyse_mention(v, span)
             if m is not None:
-                table.add(m, cue.gender, None, speaker=False)
+                ent = table.add(m, cue.gender, None, speaker=False)
+                si = v.sent_of[v.index_at(cue.start) or 0]
+                sentence_subject.setdefault(si, ent)
             continue
         cue = f.cue
         gender = cue.gender if cue else None
@@ -107,10 +110,13 @@ def _resolve_speakers(
             if m is not None:
                 vso = cue is not None and f.speaker[0] > cue.start
                 res = (table.add(m, gender, None if vso else number), m)
+                sentence_subject.setdefault(f.sentence, res[0])  # type: ignore[arg-type]
         elif f.resolution == "dropped-subject":
-            same = [by_id[id(g)] for g in findings if g is not f and id(g) in by_id
-                    and g.sentence == f.sentence and g.content[0] < f.content[0]]
-            ent = same[-1][0] if same and cue is not None and cue.kind == "participle" else None
+            # a participle or a verb inside its sentence shares the clause's subject;
+            # a sentence-initial verb goes to the latest speaker that agrees
+            i = v.index_at(cue.start) if cue is not None else None
+            mid = cue is not None and (cue.kind == "participle" or (i is not None and not opens_sentence(v, f.sentence, i)))
+            ent = sentence_subject.get(f.sentence) if mid else None
             ent = ent or table.resolve_dropped(gender, number)
             if ent is not None:
                 table.note(ent)

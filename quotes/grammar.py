@@ -83,7 +83,13 @@ def grammar() -> Grammar:
     by_class: dict[str, set[tuple[str, ...]]] = {}
     for row in load_lexicon("function_words.jsonl"):
         by_class.setdefault(row["class"], set()).add(tuple(fold(row["text"]).split()))
-    titles = {tuple(fold(r["text"]).split()): r for r in load_lexicon("titles.jsonl")}
+    titles: dict[tuple[str, ...], dict] = {}
+    for r in load_lexicon("titles.jsonl"):
+        words = fold(r["text"]).split()
+        titles.setdefault(tuple(words), r)
+        # a title is written with and without the article: وزير / الوزير
+        bare = [words[0][2:]] + words[1:] if words[0].startswith("ال") else ["ال" + words[0]] + words[1:]
+        titles.setdefault(tuple(bare), r)
     sources = {tuple(fold(r["text"]).split()): r for r in load_lexicon("source_nouns.jsonl")}
     return Grammar(
         by_class={k: frozenset(v) for k, v in by_class.items()},

@@ -10,6 +10,8 @@ number agree with the verb (GUIDELINES.md, "Speakers").
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from quotes.text import fold
@@ -85,23 +87,73 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     if src is not None and g.title_len(folded) == 0:
         return Mention(span, whole, None, src.get("kind", "organization"), src.get("gender"), src.get("number"))
     t = g.title_len(folded)
-    n = t
-    gender = None
-    if t:
-        gender = g.titles[tuple(folded[:t])].get("gender") if tuple(folded[:t]) in g.titles else None
-        # the title's complements: المتحدث باسم الرئاسة المصرية / وزير الخارجية التركي
-        while n < len(folded) and (folded[n].startswith(("ال", "وال")) or folded[n] in ("باسم",)) \
-                and not g.title_len(folded[n:]):
-            n += 1
-    start = n
-    while n < len(folded) and not g.title_len(folded[n:]):
+    gender = g.titles[tuple(folded[:t])].get("gender") if t and tuple(folded[:t]) in g.titles else None
+    commas = [n for n, k in enumerate(range(a, b)) if v.is_punct(k, ",،")]
+    if t and commas:
+        # a role, then the name between commas: مدرب ريال مدريد، زين الدين زيدان
+        cut = len(_words_of(v, a, a + commas[0]))
+        if 0 < cut < len(folded):
+            name = " ".join(surf[cut:]).strip("\"“”«» ،,")
+            return Mention(span, name, " ".join(surf[:cut]), "person", gender)
+    start = _name_start(g, folded, t)
+    if t and start < len(folded) and not _definite(folded[start]) and _nisba(folded[start]) \
+            and all(_nisba(w) or _definite(w) for w in folded[start:]):
+        return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
+    n = start
+    while n < len(folded) and not (n > start and g.title_len(folded[n:])):
         n += 1
-    if start == n:
+    if start >= len(folded) or start == n:
         return Mention(span, whole, None, "anonymous" if t else "person", gender)
     name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
-    role_words = surf[:start] + surf[n:]
-    role = " ".join(role_words).strip(" ،,") or None
+    role = " ".join(surf[:start] + surf[n:]).strip(" ،,\"“”«»") or None
     return Mention(span, name, role, "person", gender)
+
+
+def _nisba(w: str) -> bool:
+    return w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "يتين"))
+
+
+def _definite(w: str) -> bool:
+    return w.startswith(("ال", "وال", "لل"))
+
+
+def _name_start(g: Any, folded: list[str], t: int) -> int:
+    """Where the personal name starts in a mention that may open with a role.
+
+    After a title the role runs through its complements (``وزير الخارجية
+    التركي``, ``المتحدث باسم الرئاسة المصرية``, ``أمين عام الجامعة ... في
+    العالم``); the name starts after the last definite word or title that an
+    undefined word follows (``... التركي ميفلوت كافوس أوغلو``,
+    ``... الكابتن خميس الزهراني``).  Without a title the name starts at once.
+    """
+    if not t:
+        return 0
+    start = t
+    for k in range(t, len(folded) - 1):
+        if g.title_len(folded[k:]) and k > t and not _definite(folded[k]) \
+                and all(not _definite(w) and not g.title_len([w]) for w in folded[t:k]):
+            break  # a second role right after the name: مصطفى بكور قائد جماعة
+        if (_definite(folded[k]) or g.title_len(folded[k:k + 1]) or folded[k] in ("باسم", "عام")) \
+                and not _definite(folded[k + 1]) and not g.title_len(folded[k + 1:k + 2]) \
+                and not g.word_in("stop_preposition", folded[k + 1]) and folded[k + 1] not in ("علي", "لدي"):
+            start = k + 1
+            break
+    return start
+
+
+def _same_entity(a: list[str], b: list[str]) -> bool:
+    """Whether two names plausibly name one entity: one is the start or the end of the other.
+
+    ``سميث`` and ``برنارد سميث`` (a surname), ``الشرطة`` and ``الشرطة
+    الهولندية`` (a head noun) merge; a single nisba adjective (``المصري``)
+    merges with nothing.
+    """
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not short or short == long_:
+        return bool(short)
+    if len(short) == 1 and _nisba(short[0]) and short[0].startswith("ال"):
+        return False
+    return long_[-len(short):] == short or long_[:len(short)] == short
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
@@ -123,7 +175,7 @@ class SpeakerTable:
         ent = None
         for e in reversed(self.entities):
             ew = e.words()
-            if ew == words or (e.kind == m.kind and (_contains(ew, words) or _contains(words, ew))):
+            if ew == words or (e.kind == m.kind and _same_entity(ew, words)):
                 ent = e
                 break
         if ent is None:
@@ -191,6 +243,7 @@ class SpeakerTable:
             t = v.toks[k]
             w = t.norm
             if t.kind != "word" or v.is_definite(k) or k in v.cue_at or g.title_len([w]) \
+                    or (w.startswith("ل") and len(w) > 3) or (w.endswith("ه") and len(out) == 0) \
                     or any(g.word_in(c, w) for c in ("discourse", "stop_preposition", "relative", "pronoun",
                                                      "negation", "complementizer", "naming_noun")):
                 break

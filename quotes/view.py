@@ -14,6 +14,7 @@ from quotes.dates import DateMatch
 from quotes.grammar import Grammar, strip_proclitic
 from quotes.outlets import OutletMatch
 from quotes.segment import QuotePair, Segmented
+from quotes.text import fold
 from quotes.tokens import Token
 
 __all__ = ["DocView"]
@@ -45,7 +46,7 @@ class DocView:
         self.pairs: tuple[QuotePair, ...] = seg.quotes.pairs
         self.pair_open = {p.open: k for k, p in enumerate(self.pairs)}
         self.pair_close = {p.close: k for k, p in enumerate(self.pairs) if p.close is not None}
-        self.cues = sorted(cues, key=lambda c: c.start)
+        self.cues = sorted((c for c in cues if self._plausible_cue(c, outlets)), key=lambda c: c.start)
         self.cue_at: dict[int, CueMatch] = {}
         for c in self.cues:
             i = self.index_at(c.start)
@@ -55,6 +56,21 @@ class DocView:
         self.date_at = self._index_matches(dates)
         self.outlets = outlets
         self.dates = dates
+
+    def _plausible_cue(self, c: CueMatch, outlets: list[OutletMatch]) -> bool:
+        """Drop cue readings the context rules out before any rule sees them.
+
+        A cue inside an outlet mention (``عبر حسابه على تويتر``) is part of the
+        name; an ambiguous form whose lexicon names its preposition
+        (``عبّر عن``) counts only with that preposition after it.
+        """
+        if any(o.start <= c.start < o.end for o in outlets):
+            return False
+        if c.ambiguous and c.prepositions and c.kind != "nominal":
+            i = self.index_at(c.start)
+            nxt = self.toks[i + 1].norm if i is not None and i + 1 < len(self.toks) else ""
+            return nxt in {fold(p) for p in c.prepositions}
+        return True
 
     def _index_matches(self, matches: list) -> dict[int, object]:
         out: dict[int, object] = {}
