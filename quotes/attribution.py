@@ -586,6 +586,11 @@ def _quote_before_cue(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | N
     p = _pair_closing_at(v, k)
     if p is None or p.start >= p.end:
         return None
+    o = v.index_at(p.open)
+    q0, q1 = v.token_range(p.start, p.end)
+    glued_to_np = o is not None and o > a and v.toks[o - 1].is_word
+    if glued_to_np and sum(t.is_word for t in v.toks[q0:q1]) <= 3:
+        return None
     j = i + 1
     m_end = right_mention(v, j, b)
     f = Finding("direct", (p.start, p.end), cue, si, rules=[f"cue:{cue.rule}", "content:quote-before-cue"],
@@ -609,8 +614,11 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     j = last + 1
     # the source: up to a comma, the sentence end or a clause break
     s_end = j
+    if j in v.outlet_at:  # وفقا لوكالة الأنباء الفرنسية
+        s_end = (v.index_at(v.outlet_at[j].end - 1) or j) + 1  # type: ignore[attr-defined]
     while s_end < b and not v.is_punct(s_end, ",،.!?:;") and not v.is_quote(s_end) and s_end - j < 12:
-        if s_end > j and (v.phrase_len("clause_break", s_end) or v.is_comp(s_end)):
+        if s_end > j and (v.phrase_len("clause_break", s_end) or v.is_comp(s_end) or s_end in v.date_at
+                          or s_end in v.cue_at or v.phrase_len("channel", s_end)):
             break
         s_end += 1
     if s_end == j:
@@ -628,7 +636,11 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
         rules.append("content:after-source")
     else:
         c0 = k
-        c1 = _strip_end(v, c0, i)
+        marker = i
+        for d in (1, 2, 3):  # بحسب ما أعلنه: the content stops before the marker
+            if i - d >= a and v.cue_at.get(i - d) is not None and v.cue_at[i - d].kind == "nominal":
+                marker = i - d
+        c1 = _strip_end(v, c0, marker)
         while c1 > c0 and v.norm(c1 - 1) in ("وذلك", "ذلك"):
             c1 -= 1
         c1 = _strip_end(v, c0, c1)
@@ -691,6 +703,30 @@ def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, t
     return out
 
 
+def _restates(v: DocView, f: Finding, findings: list[Finding]) -> bool:
+    """An ``according to`` after a report that already has its own cue (``..., بحسب تعبيره``).
+
+    ``وقال X إن A، بحسب تعبيره`` and ``"A"، وفق ما ذكرت وكالة رويترز`` attribute A
+    once; the nominal phrase only repeats the source or names the relaying
+    outlet, which the record picks up from its sentence.
+    """
+    if f.type != "according_to" or "content:before-cue" not in f.rules or f.speaker is None:
+        return False
+    src = fold(v.text[f.speaker[0]:f.speaker[1]])
+    pronoun = src.split()[-1].endswith(("ه", "ها", "هم")) and len(src.split()) == 1
+    relay = False
+    for g in findings:
+        if g is not f and g.sentence == f.sentence and g.content[0] < f.content[1] and f.content[0] < g.content[1]:
+            relay = relay or g.type == "direct"
+    if not (pronoun or relay):
+        return False
+    for g in findings:
+        if g is not f and g.type != "according_to" and g.sentence == f.sentence \
+                and g.content[0] < f.content[1] and f.content[0] < g.content[1]:
+            return True
+    return False
+
+
 def opens_sentence(v: DocView, si: int, i: int) -> bool:
     """Whether only discourse markers precede token ``i`` in its sentence."""
     k = v.sent_ranges[si][0]
@@ -710,10 +746,12 @@ def find_attributions(v: DocView) -> list[Finding]:
         si = v.sent_of[i]
         if si < 0 or v.quote_containing(cue.start) is not None:
             continue
-        if i > 0 and v.gram.word_in("negation", v.norm(i - 1)):
+        if i > 0 and v.gram.word_in("negation", v.norm(i - 1)) and cue.cue_kind != "according_to":
             continue
-        if cue.kind == "nominal" and (i + 1) in v.cue_at and v.cue_at[i + 1].cue_kind == "according_to":
-            continue  # وفق ما ذكرت: the marked verb carries the attribution
+        if cue.kind == "nominal" and any(
+            (i + d) in v.cue_at and v.cue_at[i + d].cue_kind == "according_to" for d in (1, 2, 3)
+        ):
+            continue  # وفق ما ذكرت / وفقا لما ذكره: the marked verb carries the attribution
         if cue.cue_kind == "according_to" and cue.kind != "nominal" and opens_sentence(v, si, i - 1):
             f = _verb_finding(v, si, i, cue)
         elif cue.kind == "nominal" or cue.cue_kind == "according_to":
@@ -738,6 +776,7 @@ def find_attributions(v: DocView) -> list[Finding]:
                 used_pairs.add(g.pair.open)  # type: ignore[union-attr]
                 out.append(g)
     out.sort(key=lambda f: f.content[0])
+    out = [f for f in out if not _restates(v, f, out)]
     seen: set[tuple[int, int]] = set()
     kept = []
     for f in out:
