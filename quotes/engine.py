@@ -39,7 +39,7 @@ class Engine:
         self.dates = DateFinder()
         self.backend = _make_backend(backend, stanza_dir)
 
-    def view(self, text: str, published: str | None) -> DocView:
+    def view(self, text: str, published: str | None, publisher: str | None = None) -> DocView:
         """The document prepared for the rules."""
         seg = segment(text)
         norm = seg.norm
@@ -47,7 +47,7 @@ class Engine:
             seg,
             tokenize(norm),
             self.cues.find(norm),
-            self.outlets.find(norm),
+            self.outlets.find(norm, publisher=publisher),
             self.dates.find(norm, published),
             self.gram,
         )
@@ -56,7 +56,7 @@ class Engine:
         self, text: str, *, published: str | None, publisher: str | None
     ) -> tuple[tuple[Quote, ...], tuple[Entity, ...]]:
         """Extract the quote records and the speaker entities of one document."""
-        v = self.view(text, published)
+        v = self.view(text, published, publisher)
         findings = find_attributions(v)
         if self.backend is not None:
             self.backend.refine(v, findings)

@@ -1,0 +1,27 @@
+"""Shared fixtures: paths to the shared corpus beside the repository."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared, or a skip (a failure under CI, where ../shared must be there)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing; CI runs with ../shared beside the clone")
+        pytest.skip(f"{path} not found")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> str:
+    """The founding article's text (../shared/corpus/seed/idlib.txt)."""
+    return shared_file("corpus", "seed", "idlib.txt").read_text(encoding="utf-8")
