@@ -128,7 +128,9 @@ def _speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     w = t.norm
     g = v.gram
-    if g.word_in("stop_preposition", w) or g.word_in("relative", w) or g.word_in("pronoun", w):
+    if g.word_in("relative", w) or g.word_in("pronoun", w):
+        return True
+    if g.word_in("stop_preposition", w) and not (w == "علي" and v.text[t.end - 1] == "ي" and not first):
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
         return True
@@ -154,14 +156,26 @@ def _pair_end_index(v: DocView, p: QuotePair) -> int:
 
 
 def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
-    """A short quotation glued to a mention (``المعلق "باروخ ناييم"``, ``شركة "إيني"``)."""
+    """A short quoted name inside a mention (``المعلق "باروخ ناييم"``, ``الإيطالية "إيني"``).
+
+    The word before the mark is a title, a naming noun or a nisba adjective,
+    and the sentence goes on after the closing mark: a short quotation at the
+    end of its sentence (``وقال سالم «لن نتراجع».``) is reported speech.
+    """
     if j == 0 or not v.is_quote(j) or not v.toks[j - 1].is_word:
+        return None
+    prev = v.norm(j - 1)
+    g = v.gram
+    if not (g.title_len([prev]) or g.word_in("naming_noun", strip_proclitic(prev)[1]) or _nisba(prev)):
         return None
     p = _pair_opening_at(v, j)
     if p is None or p.close is None:
         return None
     a, b = v.token_range(p.start, p.end)
-    return p if 0 < b - a <= 4 else None
+    after = _pair_end_index(v, p)
+    if not (0 < b - a <= 4) or after >= len(v.toks) or not v.toks[after].is_word:
+        return None
+    return p
 
 
 def right_mention(v: DocView, i: int, b: int) -> int:
@@ -244,7 +258,7 @@ def _split_subject_object(v: DocView, i: int, j: int) -> int:
     indefinite head (``مصادر المعارضة``), the agreeing nisba adjectives
     (``الحكومة التركية``, ``جماعات حقوقية``, ``الحكومتان الروسية والسورية``)
     and a ل-genitive (``الاتحاد الألماني لكرة القدم``); the object starts at
-    the first other word.  Two undefined words in a row start a personal name.
+    the first other word.
     """
     if j - i <= 1:
         return j
@@ -268,8 +282,6 @@ def _split_subject_object(v: DocView, i: int, j: int) -> int:
             k += 1  # للدراسات
             continue
         break
-    if k == i + 1 and not head_def and j - i >= 3 and not v.is_definite(i + 1):
-        return i + 2
     return k
 
 
@@ -401,7 +413,7 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if opener is None:
         return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
-    if cue.ambiguous and k - j > 3 and not (cue.prepositions and v.norm(j) in cue.prepositions):
+    if cue.ambiguous and _skip_frame(v, m_end, b) < k and not (cue.prepositions and v.norm(j) in cue.prepositions):
         return None
     if kind == "comp":
         c0 = k + 1
@@ -525,6 +537,11 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
     """Set the speaker mention: after the cue (VSO), before it (SVO), or dropped."""
     a, _ = v.sent_ranges[si]
     cue = f.cue
+    svo = _adjacent_subject(v, a, i)
+    if svo is not None:
+        f.speaker = _span(v, *svo)
+        f.rules.append("speaker:before-cue")
+        return
     if m_end > j and f.content[0] >= v.toks[m_end - 1].end:
         f.speaker = _span(v, j, m_end)
         f.rules.append("speaker:after-cue")
@@ -560,6 +577,23 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         return
     f.resolution = "dropped-subject"
     f.rules.append("speaker:dropped")
+
+
+def _adjacent_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
+    """A subject right before its verb (SVO): ``أرملة معتمد أخبرت الشرطة``, ``... هي التي أخبرت``.
+
+    Only for a verb without و/ف, whose subject then cannot be the one of a
+    coordinated earlier clause; what follows such a verb is its object.
+    """
+    if v.toks[i].norm.startswith(("و", "ف")) and len(v.toks[i].norm) > 3 and v.cue_at[i].proclitics:
+        return None
+    left = left_mention(v, a, i)
+    if left is None:
+        return None
+    between = [v.norm(k) for k in range(left[1], i)]
+    if all(v.gram.word_in("pronoun", w) or v.gram.word_in("relative", w) or w in ("قد", "فقد") for w in between):
+        return left
+    return None
 
 
 def _role_after(v: DocView, f: Finding, m_end: int) -> None:

@@ -96,7 +96,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
             name = " ".join(surf[cut:]).strip("\"“”«» ،,")
             return Mention(span, name, " ".join(surf[:cut]), "person", gender)
     start = _name_start(g, folded, t)
-    if t and start < len(folded) and not _definite(folded[start]) and _nisba(folded[start]) \
+    if src is not None and src.get("kind") == "anonymous" and start < len(folded) \
             and all(_nisba(w) or _definite(w) for w in folded[start:]):
         return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
     n = start
@@ -151,9 +151,9 @@ def _same_entity(a: list[str], b: list[str]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if not short or short == long_:
         return bool(short)
-    if len(short) == 1 and _nisba(short[0]) and short[0].startswith("ال"):
-        return False
-    return long_[-len(short):] == short or long_[:len(short)] == short
+    if long_[-len(short):] == short:
+        return True  # a surname: العموري / محمد العموري
+    return long_[:len(short)] == short and not (len(short) == 1 and _nisba(short[0]))
 
 
 def _contains(big: list[str], small: list[str]) -> bool:

@@ -66,7 +66,7 @@ class DocView:
         """
         if any(o.start <= c.start < o.end for o in outlets):
             return False
-        if c.ambiguous and c.prepositions and c.kind != "nominal":
+        if c.ambiguous and c.requires_complement and c.prepositions and c.kind != "nominal":
             i = self.index_at(c.start)
             nxt = self.toks[i + 1].norm if i is not None and i + 1 < len(self.toks) else ""
             return nxt in {fold(p) for p in c.prepositions}
