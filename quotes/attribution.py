@@ -262,6 +262,11 @@ def _split_subject_object(v: DocView, i: int, j: int) -> int:
     """
     if j - i <= 1:
         return j
+    if any(v.is_punct(k, ",،") for k in range(i, j)):
+        return j  # a role and its name between commas: مدرب ريال مدريد، زين الدين زيدان
+    t = v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))])
+    if t:
+        return _titled_subject_end(v, i + t, j)
     head_def = v.is_definite(i)
     k = i + 1
     if not head_def and v.norm(k).startswith("ال") and not _nisba(v.norm(k)):
@@ -285,6 +290,19 @@ def _split_subject_object(v: DocView, i: int, j: int) -> int:
     return k
 
 
+def _titled_subject_end(v: DocView, k: int, j: int) -> int:
+    """After a title: its definite complements, then a name of up to two words (kunya kept)."""
+    while k < j and v.is_definite(k) and not v.norm(k).startswith("لل"):
+        k += 1
+    n = 0
+    while k < j and not v.is_definite(k) and (n < 2 or v.norm(k - 1) in _KUNYA):
+        k += 1
+        n += 1
+    if n and k < j and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
+        k += 1  # an ال-surname: محمد الجهني
+    return k
+
+
 def _nisba(w: str) -> bool:
     return w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "يتين"))
 
@@ -304,6 +322,8 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     if k >= i:
         return None
     w0 = v.norm(k)
+    if w0[:1] in ("و", "ف") and not w0[1:].startswith("ال") and k == a:
+        return None  # وختم قائلا: a sentence opening with a verb has no subject before it
     if v.gram.word_in("stop_preposition", w0) or v.gram.word_in("stop_preposition", strip_proclitic(w0)[1]) \
             or v.gram.word_in("not_subject", w0) or k in v.cue_at or k in v.date_at:
         return None
@@ -403,6 +423,17 @@ def _opens_quotation(v: DocView, k: int) -> bool:
     return True
 
 
+def _relayed_source(v: DocView, cue: CueMatch, m_end: int, opener: int) -> tuple[int, int] | None:
+    """``ونقلت صحيفة X عن Y قوله "..."``: the speaker is Y; X is the relaying outlet."""
+    if m_end >= opener or v.norm(m_end) != "عن" or "عن" not in {fold(p) for p in cue.prepositions}:
+        return None
+    s0 = m_end + 1
+    s1 = right_mention(v, s0, opener)
+    while s1 > s0 and v.norm(s1 - 1).startswith("قول"):
+        s1 -= 1  # قوله / قولها
+    return (s0, s1) if s1 > s0 else None
+
+
 def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     a, b = v.sent_ranges[si]
     j = i + 1
@@ -428,6 +459,10 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
         rules.append("content:quote")
     if c0 >= b:
         return None
+    relayed = _relayed_source(v, cue, m_end, k)
+    if relayed is not None:
+        j, m_end = relayed
+        rules.append("speaker:relayed")
     if kind == "quote" or (c0 < b and v.is_quote(c0) and kind == "colon"):
         p = _pair_opening_at(v, c0)
         if p is None:
@@ -537,7 +572,7 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
     """Set the speaker mention: after the cue (VSO), before it (SVO), or dropped."""
     a, _ = v.sent_ranges[si]
     cue = f.cue
-    svo = _adjacent_subject(v, a, i)
+    svo = _adjacent_subject(v, a, i) if cue is None or cue.kind != "participle" else None
     if svo is not None:
         f.speaker = _span(v, *svo)
         f.rules.append("speaker:before-cue")

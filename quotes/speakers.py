@@ -222,6 +222,8 @@ class SpeakerTable:
             words = e.words()
             if e.kind != "person" or not 1 <= len(words) <= 2:
                 continue
+            if len(words) == 1 and words[0].startswith("ال") and not _nisba(words[0]):
+                continue  # a definite common noun (الشباب), not a surname (العموري)
             best: list[int] = []
             for i in range(len(v.toks) - len(words) + 1):
                 if [v.norm(i + k) for k in range(len(words))] != words:
