@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import attrs
+
 from quotes.cues import CueMatch
 from quotes.dates import DateMatch
 from quotes.grammar import Grammar, strip_proclitic
@@ -52,10 +54,42 @@ class DocView:
             i = self.index_at(c.start)
             if i is not None:
                 self.cue_at.setdefault(i, c)
+        self.pairs = self._effective_pairs(self.pairs)
+        self.pair_open = {p.open: k for k, p in enumerate(self.pairs)}
+        self.pair_close = {p.close: k for k, p in enumerate(self.pairs) if p.close is not None}
         self.outlet_at = self._index_matches(outlets)
         self.date_at = self._index_matches(dates)
         self.outlets = outlets
         self.dates = dates
+
+    def _effective_pairs(self, pairs: tuple[QuotePair, ...]) -> tuple[QuotePair, ...]:
+        """Unclosed quotations end with their sentence or at the next coordinated speech verb.
+
+        Real text forgets closing marks (``واوضحت، "ان الهدف ... 2020 وذكرت "بان ...``):
+        running such a quotation to the paragraph end would swallow the
+        reports after it.
+        """
+        out: list[QuotePair] = []
+        for p in pairs:
+            if p.kind == "unclosed":
+                end = p.end
+                for s in self.seg.sentences:
+                    if s.start <= p.open < s.end:
+                        end = min(end, s.end)
+                        break
+                for i, c in self.cue_at.items():
+                    if p.start < c.start < end and c.proclitics and c.kind == "verb":
+                        end = c.start
+                        break
+                while end > p.start and (self.text[end - 1].isspace() or self.text[end - 1] in ".،,"):
+                    end -= 1
+                p = attrs.evolve(p, end=end)
+            out.append(p)
+        fixed = []
+        for p in out:
+            depth = sum(1 for q in out if q is not p and q.start <= p.open and p.end <= q.end)
+            fixed.append(attrs.evolve(p, depth=depth) if depth != p.depth else p)
+        return tuple(fixed)
 
     def _plausible_cue(self, c: CueMatch, outlets: list[OutletMatch]) -> bool:
         """Drop cue readings the context rules out before any rule sees them.
