@@ -88,6 +88,8 @@ def _content_end(v: DocView, a: int, b: int) -> int:
             i = v.index_at(p.close) or i
             i += 1
             continue
+        if v.is_punct(i, ":") and i > a + 2:
+            return i  # a colon opens a statement of its own
         if v.is_punct(i, ",،;") and i + 1 < b:
             nxt = v.cue_at.get(i + 1) or (v.cue_at.get(i + 2) if v.norm(i + 1) in ("وذلك", "ذلك") else None)
             if nxt is not None and nxt.kind in ("participle", "nominal"):
