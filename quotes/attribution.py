@@ -126,7 +126,7 @@ def _speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     if v.is_comp(i) or i in v.outlet_at or i in v.date_at:
         return True
-    if _is_cue(v, i) and not (first and v.cue_at[i].kind == "participle"):
+    if _is_cue(v, i) and not (first and v.cue_at[i].kind == "participle") and not v.cue_at[i].ambiguous:
         return True
     w = t.norm
     g = v.gram
@@ -180,8 +180,16 @@ def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
     return p
 
 
-def right_mention(v: DocView, i: int, b: int) -> int:
-    """End index of the speaker mention that starts at token ``i`` (``i`` if none)."""
+def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset()) -> int:
+    """End index of the speaker mention that starts at token ``i`` (``i`` if none).
+
+    ``stops`` are the cue's own prepositions (``حذر ... من``), which end the
+    mention wherever they stand.
+    """
+    if i + 1 < b and v.is_quote(i) and (i + 1) in v.outlet_at:
+        p = _pair_opening_at(v, i)
+        if p is not None and p.close is not None:
+            return _pair_end_index(v, p)
     if i < b and i in v.outlet_at and not v.norm(i).startswith(("ل", "ب", "من")):
         m = v.outlet_at[i]  # the outlet is the speaker: قالت صحيفة "يديعوت أحرونوت"
         k = v.index_at(m.end - 1)  # type: ignore[attr-defined]
@@ -195,8 +203,8 @@ def right_mention(v: DocView, i: int, b: int) -> int:
         if j > i and v.norm(j - 1) in _KUNYA:
             j += 1  # أبو طالب: the word after a kunya is part of the name
             continue
-        if _speaker_boundary(v, j, first=j == i):
-            ext = _role_pp(v, i, j, b)
+        if v.norm(j) in stops or _speaker_boundary(v, j, first=j == i):
+            ext = _role_pp(v, i, j, b) if v.norm(j) not in stops else j
             if ext > j:
                 j = ext
                 continue
@@ -264,8 +272,8 @@ def _split_subject_object(v: DocView, i: int, j: int) -> int:
     """
     if j - i <= 1:
         return j
-    if any(v.is_punct(k, ",،") for k in range(i, j)):
-        return j  # a role and its name between commas: مدرب ريال مدريد، زين الدين زيدان
+    if any(v.is_punct(k, ",،") or v.is_quote(k) for k in range(i, j)):
+        return j  # a role and its name between commas; a quoted name
     t = v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))])
     if t:
         return _titled_subject_end(v, i + t, j)
@@ -440,7 +448,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     a, b = v.sent_ranges[si]
     j = i + 1
     # the speaker right after the cue (VSO); a participle's subject is its clause's
-    m_end = j if cue.kind == "participle" else right_mention(v, j, b)
+    preps = frozenset(fold(p) for p in cue.prepositions)
+    m_end = j if cue.kind == "participle" else right_mention(v, j, b, preps)
     opener = _find_opener(v, j, b)
     rules = [f"cue:{cue.rule}"]
     if opener is None:
@@ -483,7 +492,7 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     return f
 
 
-_NO_OBJECT_SENSES = frozenset("add tell write explain comment answer ask threaten".split())
+_NO_OBJECT_SENSES = frozenset("add tell write explain comment answer threaten".split())
 
 
 def _skip_frame(v: DocView, k: int, b: int) -> int:
@@ -511,14 +520,15 @@ def _skip_frame(v: DocView, k: int, b: int) -> int:
 def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rules: list[str]) -> Finding | None:
     """A noun-phrase object as content: ``نفت الحكومتان ... استهداف البنية التحتية``,
     ``دعا إلى إسقاط ...``, ``مؤكدا ثقته في ...``."""
-    if cue.sense in _NO_OBJECT_SENSES or cue.expressive or cue.ambiguous or cue.kind not in ("verb", "participle"):
+    if cue.sense in _NO_OBJECT_SENSES or cue.expressive or cue.kind not in ("verb", "participle"):
         return None
     a, b = v.sent_ranges[si]
     j = i + 1
     s_end = j
     c0 = j
     if m_end > j:
-        s_end = _split_subject_object(v, j, m_end)
+        framed = m_end < b and (m_end in v.date_at or m_end in v.outlet_at or v.phrase_len("channel", m_end))
+        s_end = m_end if framed else _split_subject_object(v, j, m_end)
         c0 = s_end
         # a name, then an appositive role between commas: طالب X، رئيس حزب ...، الحكومة
         if m_end < b and v.is_punct(m_end, ",،") and s_end == m_end:
@@ -533,7 +543,10 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
         c0 += 1  # دعا إلى | أشار إلى | حذر من | عبر عن: the content follows the preposition
     elif c0 < b and v.norm(c0)[:1] in preps and len(v.norm(c0)) > 3 and v.norm(c0)[:1] in ("ب", "ل"):
         glued = 1  # تفيد بترحيل: the content starts after the glued ب
-    if cue.sense == "say" and not (s_end > j and b - c0 >= 6):
+    if cue.ambiguous and not (c0 > 0 and v.norm(c0 - 1) in preps):
+        return None  # حذر / عبر / وعد: an ambiguous form needs its preposition
+    after_prep = c0 > 0 and v.norm(c0 - 1) in preps
+    if cue.sense == "say" and not after_prep and not (s_end > j and b - c0 >= 6):
         return None
     if cue.requires_complement and not (preps and (glued or (c0 > 0 and v.norm(c0 - 1) in preps))) \
             and cue.sense not in ("describe",):
@@ -553,6 +566,8 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
         c1 -= 1
     if c1 <= c0 or c1 - c0 > 60 or not v.toks[c0].is_word and not v.is_quote(c0):
         return None
+    if _expressive(v, c0):
+        return None  # عبر عن سعادته: an expressive act, no proposition
     typ, _ = _classify(v, c0, c1)
     content = _span(v, c0, c1)
     assert content is not None
@@ -564,6 +579,16 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
     _attach_speaker(v, f, si, i, j, s_end)
     f.frame = (v.toks[a].start, content[0])
     return f
+
+
+def _expressive(v: DocView, c0: int) -> bool:
+    """Whether the object names a feeling or courtesy (سعادته، شكره، تعازيه) rather than a claim."""
+    w = strip_proclitic(v.norm(c0))[1]
+    for n in (0, 1, 2):
+        stem = w[:-n] if n else w
+        if v.gram.word_in("expressive_object", stem) or v.gram.word_in("expressive_object", stem + "ه"):
+            return True
+    return False
 
 
 def _left_subject_plausible(v: DocView, a: int, i: int) -> bool:

@@ -102,8 +102,13 @@ class DocView:
             return False
         if c.ambiguous and c.requires_complement and c.prepositions and c.kind != "nominal":
             i = self.index_at(c.start)
-            nxt = self.toks[i + 1].norm if i is not None and i + 1 < len(self.toks) else ""
-            return nxt in {fold(p) for p in c.prepositions}
+            preps = {fold(p) for p in c.prepositions}
+            for k in range((i or 0) + 1, min((i or 0) + 7, len(self.toks))):
+                if self.toks[k].norm in preps:
+                    return True  # عبر المعلق "باروخ ناييم" عن ...
+                if self.toks[k].kind == "punct":
+                    break
+            return False
         return True
 
     def _index_matches(self, matches: list) -> dict[int, object]:

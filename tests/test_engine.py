@@ -81,6 +81,12 @@ INDIRECT = [
      [("indirect", "استهداف المستشفيات", "الحكومتان الروسية والسورية")]),
     ("ودعا المجلس إلى وقف فوري للقتال.",
      [("indirect", "وقف فوري للقتال", "المجلس")]),
+    # an ambiguous form (عبر 'via') with its preposition; a quoted name after a title
+    ('فقد عبر المعلق "باروخ ناييم" عن استبعاده لصحة الفيديو.',
+     [("indirect", "استبعاده لصحة الفيديو", "باروخ ناييم")]),
+    # the subject runs to the date that ends it, the object starts after
+    ("أعلن نادي النجوم الرياضي الجمعة تعاقده مع المهاجم.",
+     [("indirect", "تعاقده مع المهاجم", "نادي النجوم الرياضي")]),
     # mixed: an indirect report with a quoted fragment
     ('قالت روسيا إنه تم التوصل إلى اتفاق بشأن "وقف أحادي لإطلاق النار".',
      [("mixed", 'تم التوصل إلى اتفاق بشأن "وقف أحادي لإطلاق النار"', "روسيا")]),
@@ -93,6 +99,10 @@ INDIRECT_NEGATIVE = [
     ("كان القول الفصل للمحكمة في القضية.", []),
     # a decision is not speech
     ("قررت السلطات إغلاق المعبر.", []),
+    # an expressive act has no proposition
+    ("وعبر الوزير عن سعادته بالنتائج.", []),
+    # عبر meaning 'via' is no cue
+    ("ووصل الوفد عبر البحر إلى الميناء.", []),
     # a quoted name after a naming noun does not make a report mixed
     ('قال الوزير إن مبادرة "الحزام والطريق" ستتوسع.',
      [("indirect", 'مبادرة "الحزام والطريق" ستتوسع', "الوزير")]),
