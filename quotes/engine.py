@@ -196,5 +196,7 @@ def _build(
             cue_sense=f.cue.sense if f.cue else None,
             speaker_role=speaker.role if speaker else None,
             speaker_kind=speaker.kind if speaker else None,
+            speaker_name=speaker.name if speaker else None,
+            cue_text=cue.span.text if cue else None,
         ),
     )
