@@ -359,7 +359,14 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
 
 
 def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
-    """The first titled mention (``المشرف العام ... محمد الجهني``) in the sentence before ``i``."""
+    """The interviewee (``في حديث مع نسرين اسبر``) or the first titled mention
+    (``المشرف العام ... محمد الجهني``) in the sentence before ``i``."""
+    for k in range(a, i - 1):
+        n = v.phrase_len("channel", k)
+        if n and v.norm(k + n - 1) == "مع":
+            end = right_mention(v, k + n, i)
+            if end > k + n:
+                return k + n, end
     for k in range(a, i):
         if v.toks[k].is_word and v.gram.title_len([v.norm(x) for x in range(k, min(k + 4, i))]):
             end = right_mention(v, k, i)
@@ -449,7 +456,7 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     j = i + 1
     # the speaker right after the cue (VSO); a participle's subject is its clause's
     preps = frozenset(fold(p) for p in cue.prepositions)
-    m_end = j if cue.kind == "participle" else right_mention(v, j, b, preps)
+    m_end = j if cue.kind in ("participle", "verbal_noun") else right_mention(v, j, b, preps)
     opener = _find_opener(v, j, b)
     rules = [f"cue:{cue.rule}"]
     if opener is None:
@@ -599,7 +606,7 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
     """Set the speaker mention: after the cue (VSO), before it (SVO), or dropped."""
     a, _ = v.sent_ranges[si]
     cue = f.cue
-    svo = _adjacent_subject(v, a, i) if cue is None or cue.kind != "participle" else None
+    svo = _adjacent_subject(v, a, i) if cue is None or cue.kind not in ("participle", "verbal_noun") else None
     if svo is not None:
         f.speaker = _span(v, *svo)
         f.rules.append("speaker:before-cue")
@@ -609,7 +616,7 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         f.rules.append("speaker:after-cue")
         _role_after(v, f, m_end)
         return
-    if cue is not None and cue.kind == "participle":
+    if cue is not None and cue.kind in ("participle", "verbal_noun"):
         sal = salient_mention(v, a, i)
         if sal is not None and not any(a <= g < i and c.kind != "participle" for g, c in v.cue_at.items()):
             f.speaker = _span(v, *sal)

@@ -32,6 +32,8 @@ class Mention:
     kind: str
     gender: str | None = None
     number: str | None = None
+    #: The mention is a role with no name (``الفنان المصري``, ``المتحدث باسم الوزارة``).
+    role_only: bool = False
 
 
 @attrs.define
@@ -95,7 +97,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
         if 0 < cut < len(folded):
             name = " ".join(surf[cut:]).strip("\"“”«» ،,")
             return Mention(span, name, " ".join(surf[:cut]), "person", gender)
-    start = _name_start(g, folded, t)
+    start = _name_start(g, folded, t, surf)
     if src is not None and src.get("kind") == "anonymous" and start < len(folded) \
             and all(_nisba(w) or _definite(w) for w in folded[start:]):
         return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
@@ -103,7 +105,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     while n < len(folded) and not (n > start and g.title_len(folded[n:])):
         n += 1
     if start >= len(folded) or start == n:
-        return Mention(span, whole, None, "anonymous" if t else "person", gender)
+        return Mention(span, whole, None, "anonymous" if t else "person", gender, role_only=bool(t))
     name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
     role = " ".join(surf[:start] + surf[n:]).strip(" ،,\"“”«»") or None
     return Mention(span, name, role, "person", gender)
@@ -117,14 +119,15 @@ def _definite(w: str) -> bool:
     return w.startswith(("ال", "وال", "لل"))
 
 
-def _name_start(g: Any, folded: list[str], t: int) -> int:
+def _name_start(g: Any, folded: list[str], t: int, surf: list[str] | None = None) -> int:
     """Where the personal name starts in a mention that may open with a role.
 
     After a title the role runs through its complements (``وزير الخارجية
-    التركي``, ``المتحدث باسم الرئاسة المصرية``, ``أمين عام الجامعة ... في
-    العالم``); the name starts after the last definite word or title that an
-    undefined word follows (``... التركي ميفلوت كافوس أوغلو``,
-    ``... الكابتن خميس الزهراني``).  Without a title the name starts at once.
+    التركي``, ``المديرة التنفيذية لقسم الشرق الأوسط ... في المنظمة``); the
+    name starts after the last definite word or title that an undefined word
+    follows (``... التركي ميفلوت كافوس أوغلو``, ``... في المنظمة سارة ليا
+    ويتسن``), unless a role comes right after a name (``العقيد مصطفى بكور
+    قائد جماعة``).  Without a title the name starts at once.
     """
     if not t:
         return 0
@@ -133,11 +136,15 @@ def _name_start(g: Any, folded: list[str], t: int) -> int:
         if g.title_len(folded[k:]) and k > t and not _definite(folded[k]) \
                 and all(not _definite(w) and not g.title_len([w]) for w in folded[t:k]):
             break  # a second role right after the name: مصطفى بكور قائد جماعة
+        nxt = folded[k + 1]
+        if nxt in ("علي", "لدي"):  # على the preposition, علي the name: only the spelling tells
+            preposition = surf is None or not surf[k + 1].endswith("ي")
+        else:
+            preposition = g.word_in("stop_preposition", nxt)
+        genitive = nxt[:1] in ("ل", "ب") and k + 2 < len(folded) and _definite(folded[k + 2])
         if (_definite(folded[k]) or g.title_len(folded[k:k + 1]) or folded[k] in ("باسم", "عام")) \
-                and not _definite(folded[k + 1]) and not g.title_len(folded[k + 1:k + 2]) \
-                and not g.word_in("stop_preposition", folded[k + 1]) and folded[k + 1] not in ("علي", "لدي"):
-            start = k + 1
-            break
+                and not _definite(nxt) and not g.title_len([nxt]) and not preposition and not genitive:
+            start = k + 1  # keep looking: the last such place wins
     return start
 
 
@@ -172,8 +179,8 @@ class SpeakerTable:
     def add(self, m: Mention, gender: str | None, number: str | None, *, speaker: bool = True) -> EntityState:
         """Merge a mention into its entity (or start one) and note it as the latest speaker."""
         words = fold(m.name).split()
-        ent = None
-        for e in reversed(self.entities):
+        ent = self._role_coreference(m, words)
+        for e in reversed(self.entities if ent is None else []):
             ew = e.words()
             if ew == words or (e.kind == m.kind and _same_entity(ew, words)):
                 ent = e
@@ -193,6 +200,23 @@ class SpeakerTable:
         ent.number = ent.number or m.number or number
         self.history.append(ent)
         return ent
+
+    def _role_coreference(self, m: Mention, words: list[str]) -> EntityState | None:
+        """The named person a role-only mention refers back to (``الفنان المصري`` → ``محمد هنيدي``).
+
+        The latest person whose role shares a content word with the mention
+        (the article set aside): ``النجم المصري محمد هنيدي`` ... ``الفنان المصري``.
+        """
+        if not m.role_only:
+            return None
+        keys = {w[2:] if w.startswith("ال") else w for w in words if len(w) > 3}
+        for e in reversed(self.entities):
+            if e.kind != "person" or not e.role or e.name == m.name:
+                continue
+            role = {w[2:] if w.startswith("ال") else w for w in fold(e.role).split() if len(w) > 3}
+            if keys & role:
+                return e
+        return None
 
     def resolve_dropped(self, gender: str | None, number: str | None) -> EntityState | None:
         """The most recent speaker whose gender and number agree with a dropped-subject verb."""

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotes import __version__, cli
+from quotes import __version__, batch
 from quotes.cli import main
 from quotes.export.tabular import COLUMNS
 from quotes.extract import Extractor
@@ -366,7 +366,7 @@ def test_an_extractor_that_cannot_start_is_a_one_line_error(monkeypatch: pytest.
         raise RuntimeError("lexicon pattern broken")
 
     monkeypatch.setattr(Extractor, "__init__", broken)
-    cli._cached_extractor.cache_clear()  # in-process runs reuse their Extractor
+    batch._cached_extractor.cache_clear()  # in-process runs reuse their Extractor
     code, out, err = run(["extract", "--jobs", jobs], jl({"text": "x"}))
     assert (code, out) == (2, [])
     assert err == ("quotes extract: error: cannot start the extractor: RuntimeError: lexicon pattern broken "
