@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quotes.attribution import Finding, find_attributions, opens_sentence, speech_events
+from quotes.attribution import Finding, find_attributions, opens_sentence, salient_mention, speech_events
 from quotes.checkworthy import hints
 from quotes.cues import CueFinder
 from quotes.dates import DateFinder
@@ -117,7 +117,7 @@ def _resolve_speakers(
             i = v.index_at(cue.start) if cue is not None else None
             mid = cue is not None and (cue.kind == "participle" or (i is not None and not opens_sentence(v, f.sentence, i)))
             ent = sentence_subject.get(f.sentence) if mid else None
-            ent = ent or table.resolve_dropped(gender, number)
+            ent = ent or table.resolve_dropped(gender, number) or _person_in_focus(v, f.sentence, table)
             if ent is not None:
                 table.note(ent)
             res = (ent, None)
@@ -125,6 +125,23 @@ def _resolve_speakers(
     for f in findings:
         out.append(by_id[id(f)])
     return out
+
+
+def _person_in_focus(v: DocView, sentence: int, table: SpeakerTable) -> EntityState | None:
+    """With no earlier speaker, the named person the last few sentences introduce.
+
+    ``استضاف البرنامج النجم المصري محمد هنيدي ... وأكد أن ...``: the guest
+    is the one who speaks, although no speech verb introduced him.
+    """
+    for si in range(sentence - 1, max(-1, sentence - 4), -1):
+        a, b = v.sent_ranges[si]
+        span = salient_mention(v, a, b)
+        if span is None:
+            continue
+        m = analyse_mention(v, (v.toks[span[0]].start, v.toks[span[1] - 1].end))
+        if m is not None and not m.role_only and m.kind == "person":
+            return table.add(m, m.gender, m.number, speaker=False)
+    return None
 
 
 def _nearest(matches: list, f: Finding, v: DocView) -> Any:

@@ -104,7 +104,8 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     n = start
     while n < len(folded) and not (n > start and g.title_len(folded[n:])):
         n += 1
-    if start >= len(folded) or start == n:
+    if start >= len(folded) or start == n or (t and all(_definite(w) and _nisba(w) for w in folded[start:n])):
+        # no name, only a role and its adjectives: الفنان المصري
         return Mention(span, whole, None, "anonymous" if t else "person", gender, role_only=bool(t))
     name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
     role = " ".join(surf[:start] + surf[n:]).strip(" ،,\"“”«»") or None
