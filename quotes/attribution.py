@@ -851,6 +851,8 @@ def find_attributions(v: DocView) -> list[Finding]:
             continue
         if i > 0 and v.gram.word_in("negation", v.norm(i - 1)) and cue.cue_kind != "according_to":
             continue
+        if cue.aspect == "imperfect" and i > 0 and v.norm(i - 1) in ("ان", "لن", "كي", "لكي", "حتي"):
+            continue  # يمكن أن تتنبأ: a subjunctive verb is no report
         if cue.kind == "nominal" and any(
             (i + d) in v.cue_at and v.cue_at[i + d].cue_kind == "according_to" for d in (1, 2, 3)
         ):
