@@ -159,7 +159,14 @@ def _error_result(line: int | None, doc_id: str | None, info: ErrorInfo) -> Docu
 
 
 def _by_checkworthy(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
-    return tuple(sorted(quotes, key=lambda q: -len([h for h in q.checkworthy if h.value])))
+    """The most check-worthy records first, by their own hints: how many fire,
+    then which (in the records' hint order), then document order (a stable sort)."""
+
+    def key(q: Quote) -> tuple[int, list[int]]:
+        values = [h.value for h in q.checkworthy]
+        return -sum(values), [0 if v else 1 for v in values]
+
+    return tuple(sorted(quotes, key=key))
 
 
 def _finish(result: DocumentResult, line: int | None, opts: Options) -> DocumentResult:

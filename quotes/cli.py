@@ -63,7 +63,26 @@ def build_parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="check JSON lines against a schema")
     val.add_argument("file", metavar="FILE", help="JSON lines file (.gz too), or - for stdin")
     val.add_argument("--schema", default="output", help="schema name (default: output)")
+    srv = sub.add_parser("serve", help="run the review page and the JSON API on this machine")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    srv.add_argument("--backend", choices=["rules", "stanza", "auto"], default="rules")
+    srv.add_argument("--max-bytes", type=int, default=1_000_000, help="request size limit")
     return parser
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from quotes import Extractor
+    from quotes.serve import serve
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port must be between 1 and 65535, not {args.port}")
+    try:
+        extractor = Extractor(backend=args.backend)
+    except QuotesError as e:
+        raise UsageError(str(e)) from None
+    serve(host=args.host, port=args.port, extractor=extractor, max_bytes=args.max_bytes)
+    return 0
 
 
 def _add_extract(p: argparse.ArgumentParser) -> None:
@@ -220,7 +239,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
-_COMMANDS = {"extract": _cmd_extract, "schema": _cmd_schema, "validate": _cmd_validate}
+_COMMANDS = {"extract": _cmd_extract, "schema": _cmd_schema, "validate": _cmd_validate, "serve": _cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -481,3 +481,19 @@ def test_any_byte_lines_give_one_record_per_non_blank_line(lines: list[bytes]) -
     assert [r["line"] for r in failed] == [n for n, r in zip(expected, out) if r["error"] is not None]
     for r in out:
         validate(r, "output")
+
+
+def test_serve_rejects_a_bad_port_before_starting(capsys):
+    assert main(["serve", "--port", "0"]) == 2
+    assert "--port must be between 1 and 65535" in capsys.readouterr().err
+
+
+def test_serve_starts_the_service_on_loopback(monkeypatch):
+    import quotes.serve
+
+    calls = []
+    monkeypatch.setattr(quotes.serve, "serve", lambda **kw: calls.append(kw))
+    assert main(["serve", "--port", "8899"]) == 0
+    (kw,) = calls
+    assert (kw["host"], kw["port"], kw["max_bytes"]) == ("127.0.0.1", 8899, 1_000_000)
+    assert kw["extractor"].backend_name == "rules"
