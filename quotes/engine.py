@@ -144,6 +144,24 @@ def _person_in_focus(v: DocView, sentence: int, table: SpeakerTable) -> EntitySt
     return None
 
 
+def _channel(v: DocView, f: Finding) -> tuple[int, int] | None:
+    """The channel of the utterance in its sentence, outside the content (``في بيان``,
+    ``في مؤتمر صحفي``, ``في تغريدة``): not an outlet, but what a fact-checker looks up."""
+    a, b = v.sent_ranges[f.sentence]
+    anchor = f.cue.start if f.cue else f.content[0]
+    best: tuple[int, int] | None = None
+    for k in range(a, b):
+        n = v.phrase_len("channel", k)
+        if not n:
+            continue
+        start, end = v.toks[k].start, v.toks[k + n - 1].end
+        if start < f.content[1] and end > f.content[0]:
+            continue
+        if best is None or abs(start - anchor) < abs(best[0] - anchor):
+            best = (start, end)
+    return best
+
+
 def _nearest(matches: list, f: Finding, v: DocView) -> Any:
     """The match in the finding's sentence, outside its content, nearest its cue."""
     a, b = v.sent_ranges[f.sentence]
@@ -194,6 +212,7 @@ def _build(
     dm = _nearest(v.dates, f, v)
     if dm is not None:
         date = When(span_of(text, dm.start, dm.end), dm.value, dm.resolution)
+    channel = _channel(v, f)
     cue = None
     if f.cue is not None:
         cue = Cue(span_of(text, f.cue.start, f.cue.end), f.cue.lemma, f.cue.sense)
@@ -208,6 +227,7 @@ def _build(
         date=date,
         confidence=f.confidence if speaker is not None else f.confidence * 0.6,
         evidence=tuple(f.rules),
+        channel=span_of(text, *channel) if channel else None,
         checkworthy=hints(
             content.text,
             cue_sense=f.cue.sense if f.cue else None,

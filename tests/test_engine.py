@@ -222,6 +222,19 @@ def test_dates(text, expected):
     assert got == expected
 
 
+CHANNELS = [
+    ("وقال المتحدث في بيان إن الاجتماع تأجل.", "في بيان"),
+    ("وقال المتحدث في مؤتمر صحفي إن الاجتماع تأجل.", "في مؤتمر صحفي"),
+    ("وقال المتحدث إن الاجتماع تأجل.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHANNELS)
+def test_channels(text, expected):
+    (q,) = run(text)
+    assert (q.channel.text if q.channel else None) == expected
+
+
 # --- records -----------------------------------------------------------------
 
 
