@@ -420,6 +420,8 @@ def _opens_quotation(v: DocView, k: int) -> bool:
     p = _pair_opening_at(v, k)
     if p is None:
         return False
+    if k > 0 and ((k - 1) in v.cue_at or v.gram.word_in("not_subject", v.norm(k - 1)) or v.is_punct(k - 1, ":")):
+        return True  # قال فيه "..." / قائلا "..." / : "..."
     if k > 0:
         prev = v.norm(k - 1)
         bare = strip_proclitic(prev)[1]
@@ -567,6 +569,9 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
         c = v.cue_at.get(k)
         if c is not None and (c.kind == "participle" or (c.kind == "verb" and c.proclitics)):
             end = k
+            break
+        if v.norm(k) in ("لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بينما"):
+            end = k  # وينفي الحزب أي تحيز لكنه يقول ...
             break
     c1 = _strip_end(v, c0, end)
     while c1 > c0 and (v.norm(c1 - 1) in ("و", "او") or v.is_punct(c1 - 1)):
@@ -806,6 +811,31 @@ def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, t
     return out
 
 
+def _after_colon(v: DocView, f: Finding) -> list[Finding]:
+    """``وقال الاتحاد إنه أعفى X ... : يقدم الاتحاد اعتذاره ...``: what follows the
+    colon that ended a report is a second statement of the same speaker."""
+    if f.type not in ("indirect", "mixed") or "content:complementizer" not in f.rules:
+        return []
+    k = v.index_at(f.content[1] - 1)
+    _, b = v.sent_ranges[f.sentence]
+    if k is None or k + 2 >= b or not v.is_punct(k + 1, ":"):
+        return []
+    c0 = k + 2
+    if v.is_quote(c0):
+        p = _pair_opening_at(v, c0)
+        if p is None or p.start >= p.end:
+            return []
+        return [Finding("direct", (p.start, p.end), f.cue, f.sentence, speaker=f.speaker, resolution=f.resolution,
+                        frame=f.frame, rules=f.rules + ["content:after-colon"], confidence=0.7, pair=p, continues=f)]
+    c1 = _strip_end(v, c0, b)
+    if c1 - c0 < 3:
+        return []
+    content = _span(v, c0, c1)
+    assert content is not None
+    return [Finding("indirect", content, f.cue, f.sentence, speaker=f.speaker, resolution=f.resolution,
+                    frame=f.frame, rules=f.rules + ["content:after-colon"], confidence=0.7, continues=f)]
+
+
 def _restates(v: DocView, f: Finding, findings: list[Finding]) -> bool:
     """An ``according to`` after a report that already has its own cue (``..., بحسب تعبيره``).
 
@@ -880,6 +910,7 @@ def find_attributions(v: DocView) -> list[Finding]:
                     break
                 used_pairs.add(g.pair.open)  # type: ignore[union-attr]
                 out.append(g)
+    out.extend(g for f in list(out) for g in _after_colon(v, f) if g.content not in {h.content for h in out})
     out.sort(key=lambda f: f.content[0])
     out = [f for f in out if not _restates(v, f, out)]
     seen: set[tuple[int, int]] = set()
