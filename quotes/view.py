@@ -104,8 +104,9 @@ class DocView:
             i = self.index_at(c.start)
             preps = {fold(p) for p in c.prepositions}
             for k in range((i or 0) + 1, min((i or 0) + 7, len(self.toks))):
-                if self.toks[k].norm in preps:
-                    return True  # عبر المعلق "باروخ ناييم" عن ...
+                w = self.toks[k].norm
+                if w in preps or any(len(p) == 1 and w.startswith(p) and len(w) > 3 for p in preps):
+                    return True  # عبر المعلق "باروخ ناييم" عن ... / ووصف X بأنه ...
                 if self.toks[k].kind == "punct":
                     break
             return False
