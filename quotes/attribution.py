@@ -132,13 +132,22 @@ def _speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
     g = v.gram
     if g.word_in("relative", w) or g.word_in("pronoun", w):
         return True
-    if g.word_in("stop_preposition", w) and not (w == "علي" and v.text[t.end - 1] == "ي" and not first):
+    if g.word_in("stop_preposition", w) and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي"
+                                                 and not first):
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
         return True
     if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i) or w == "من"):
         return True
     return first and w.startswith("لل") and len(w) > 4
+
+
+def _last_letter(s: str) -> str:
+    """The last letter of a word, diacritics and tatweel skipped (عليّ → ي)."""
+    for ch in reversed(s):
+        if ch.isalpha():
+            return ch
+    return ""
 
 
 def _short_name_pair(v: DocView, j: int) -> QuotePair | None:
@@ -349,6 +358,10 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
         end -= 1
     if end == k or end - k > 14:
         return None
+    if stop < i and v.is_quote(stop):
+        p = _pair_opening_at(v, stop)
+        if p is not None and p.close is not None and _pair_end_index(v, p) == i:
+            return k, end  # وزارة الدفاع الأميركية "البنتاجون" تؤكد: a quoted alias
     rest = v.toks[stop:i]
     if any(v.is_comp(r) or (r in v.cue_at and r != i) for r in range(stop, i)):
         return None
@@ -760,6 +773,12 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     assert content is not None
     f = Finding("according_to" if typ != "direct" else "direct", content, cue, si, rules=rules,
                 confidence=0.75, pair=p if typ == "direct" else None)
+    if typ == "direct" and (j in v.outlet_at or (j + 1) in v.outlet_at) and "content:before-cue" in rules:
+        # the outlet relays the quotation of the speaker before: it is the record's outlet, not its source
+        f.resolution = "dropped-subject"
+        f.rules.append("speaker:relayed-by-outlet")
+        f.frame = (v.toks[i].start, v.toks[s_end - 1].end)
+        return f
     f.speaker = _span(v, j, s_end)
     f.rules.append("speaker:source")
     f.frame = (v.toks[i].start, v.toks[s_end - 1].end)

@@ -161,6 +161,11 @@ SPEAKERS = [
     ("قال محمد العموري إن الاحتجاج سلمي. وقال العموري «لن نتراجع».", ["محمد العموري", "محمد العموري"]),
     # an organisation and a document as sources
     ("وقال البيان إن الاجتماع سيعقد غدا.", ["البيان"]),
+    # a quoted alias between an SVO subject and its verb
+    ('وأضاف المسؤول أن وزارة الدفاع "البنتاجون" تؤكد أن التحالف مستمر.',
+     ["المسؤول", "وزارة الدفاع"]),
+    # a quotation relayed by an outlet belongs to the speaker before it
+    ('وقال سالم إن الوضع مستقر. "لن نتراجع"، وفق ما أوردت وكالة رويترز.', ["سالم", "سالم"]),
 ]
 
 
