@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="*", default=[str(p) for p in DEFAULT_GOLD])
     ap.add_argument("--backend", default="rules")
+    ap.add_argument("--stanza-dir", default=None, help="a stanza model directory (default: the bundled one)")
     ap.add_argument("--show-errors", default="0")
     ap.add_argument("--keep", metavar="DIR", help="keep the prediction files in DIR")
     a = ap.parse_args(argv)
@@ -32,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     for gold in a.gold:
         pred = out_dir / (Path(gold).parent.name + ".pred.jsonl")
         subprocess.run(
-            [sys.executable, "-m", "quotes", "extract", gold, "-o", str(pred), "--backend", a.backend],
+            [sys.executable, "-m", "quotes", "extract", gold, "-o", str(pred), "--backend", a.backend]
+            + (["--stanza-dir", a.stanza_dir] if a.stanza_dir else []),
             check=False,
         )
         print(f"== {gold} ({a.backend})", flush=True)
