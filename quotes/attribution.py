@@ -477,7 +477,9 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if opener is None:
         return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
-    if cue.ambiguous and _skip_frame(v, m_end, b) < k and not (cue.prepositions and v.norm(j) in cue.prepositions):
+    titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
+    if cue.ambiguous and not titled and _skip_frame(v, m_end, b) < k \
+            and not (cue.prepositions and v.norm(j) in cue.prepositions):
         return None
     if kind == "comp":
         c0 = k + 1
@@ -624,6 +626,8 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
     """Set the speaker mention: after the cue (VSO), before it (SVO), or dropped."""
     a, _ = v.sent_ranges[si]
     cue = f.cue
+    if _relative_antecedent(v, f, a, i):
+        return
     svo = _adjacent_subject(v, a, i) if cue is None or cue.kind not in ("participle", "verbal_noun") else None
     if svo is not None:
         f.speaker = _span(v, *svo)
@@ -643,15 +647,6 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         f.resolution = "dropped-subject"
         f.rules.append("speaker:participle")
         return
-    if i > a and v.gram.word_in("relative", v.norm(i - 1)):
-        k = i - 1
-        s0 = k
-        while s0 > a and v.toks[s0 - 1].is_word and not _speaker_boundary(v, s0 - 1) and k - s0 < 6:
-            s0 -= 1
-        if s0 < k:
-            f.speaker = _span(v, s0, k)
-            f.rules.append("speaker:relative-antecedent")
-            return
     left = left_mention(v, a, i)
     if left is not None:
         f.speaker = _span(v, *left)
@@ -664,6 +659,21 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         return
     f.resolution = "dropped-subject"
     f.rules.append("speaker:dropped")
+
+
+def _relative_antecedent(v: DocView, f: Finding, a: int, i: int) -> bool:
+    """``التقارير الأخيرة التي تفيد ...``: a verb after الذي/التي speaks for the noun before it."""
+    if not (i > a and v.gram.word_in("relative", v.norm(i - 1))):
+        return False
+    k = i - 1
+    s0 = k
+    while s0 > a and v.toks[s0 - 1].is_word and not _speaker_boundary(v, s0 - 1) and k - s0 < 6:
+        s0 -= 1
+    if s0 >= k:
+        return False
+    f.speaker = _span(v, s0, k)
+    f.rules.append("speaker:relative-antecedent")
+    return True
 
 
 def _adjacent_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
