@@ -75,8 +75,8 @@ class Segmented:
 
 @functools.cache
 def _abbreviations() -> frozenset[str]:
-    """Folded abbreviations from the lexicon ``abbreviations.txt``."""
-    return frozenset(fold(e.strip()).rstrip(".") for e in load_lexicon("abbreviations.txt"))
+    """Folded abbreviations from the lexicon ``abbreviations.jsonl``."""
+    return frozenset(fold(e["text"]).rstrip(".") for e in load_lexicon("abbreviations.jsonl"))
 
 
 _TERMINATOR_RUN = re.compile(r"[.!?؟…]+")
