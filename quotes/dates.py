@@ -107,8 +107,8 @@ class DateFinder:
         on_weekday = rf"(?:{pod}{day_word}?{wd}\s+(?:{w['glue_equals']}\s+)?)?"
         of_month = rf"(?:{w['glue_of']}\s+)?(?:{w['glue_month']}\s+)?"
         specs = [
-            ("date:numeric", rf"(?P<num>(?P<d>[0-3]?\d)[/.\-](?P<m>[01]?\d)[/.\-](?P<y>(?:19|20)\d\d)"
-                             rf"|(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?!\d)"),
+            ("date:numeric", r"(?P<num>(?P<d>[0-3]?\d)[/.\-](?P<m>[01]?\d)[/.\-](?P<y>(?:19|20)\d\d)"
+                             r"|(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d))(?!\d)"),
             ("date:day-month", rf"{pre}{on_weekday}{day}\s+{of_month}{mon}{mon2}{year}{mod}"),
             ("date:month", rf"{pre}{mon}{mon2}{year}{mod}"),
             ("date:prayer", rf"(?P<pp>{w['prayer_prefix']})\s+(?P<prayer>{w['prayer']})"),

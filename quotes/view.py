@@ -143,7 +143,30 @@ class DocView:
                 break
         return best
 
+    def pair_opening_at(self, i: int) -> QuotePair | None:
+        """The quote pair whose opening mark is token ``i``, if any."""
+        k = self.pair_open.get(self.toks[i].start)
+        return self.pairs[k] if k is not None else None
+
+    def pair_closing_at(self, i: int) -> QuotePair | None:
+        """The quote pair whose closing mark is token ``i``, if any."""
+        k = self.pair_close.get(self.toks[i].start)
+        return self.pairs[k] if k is not None else None
+
+    def pair_end_index(self, p: QuotePair) -> int:
+        """Index just past the closing mark of ``p``.
+
+        Without a closing mark token, the token right after the content is
+        taken for it.
+        """
+        k = self.index_at(p.close) if p.close is not None else None
+        return (k if k is not None else self.token_range(p.start, p.end)[1]) + 1
+
     # --- word tests ----------------------------------------------------------
+
+    def is_cue(self, i: int) -> bool:
+        """Whether a cue starts at token ``i``."""
+        return i in self.cue_at
 
     def norm(self, i: int) -> str:
         return self.toks[i].norm if 0 <= i < len(self.toks) else ""

@@ -54,7 +54,24 @@ class ParseRefiner:
             w = sb.word_at(sent, f.cue.start)
             if w is None:
                 continue
-            _apply(v, f, sb.subject_of(sent, w), sb.complement_of(sent, w))
+            subj = sb.subject_of(sent, w)
+            if subj is None and f.cue.kind in ("participle", "verbal_noun") and sent.words[w].head:
+                # مضيفا / قائلة: the subject is the one of the verb the participle depends on
+                subj = sb.subject_of(sent, sent.words[w].head - 1)
+                if subj is not None and subj[1] <= f.cue.start and f.speaker is None:
+                    _take_clause_subject(v, f, subj)
+                    continue
+            _apply(v, f, subj, sb.complement_of(sent, w))
+
+
+def _take_clause_subject(v: DocView, f: Finding, subj: tuple[int, int]) -> None:
+    """A participle's subject found by the parse before it (``تجمع الآلاف منهم ..., مطالبين``)."""
+    a, b = v.token_range(*subj)
+    if any(t.is_word and not v.is_comp(k) and not v.gram.word_in("pronoun", t.norm)
+           for k, t in enumerate(v.toks[a:b], start=a)):
+        f.speaker = subj
+        f.resolution = "explicit"
+        f.rules.append("parse:nsubj-of-head")
 
 
 def _apply(v: DocView, f: Finding, subj: tuple[int, int] | None, comp: tuple[int, int] | None) -> None:

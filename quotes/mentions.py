@@ -1,0 +1,354 @@
+"""Speaker mentions: where the noun phrase naming a speaker starts and ends.
+
+A cue's speaker stands after it (VSO: ``قال وزير الخارجية سامح شكري إن``),
+before it (SVO: ``الوزير أكد أن``), after a nominal cue (``وفقا للأمم
+المتحدة``) or elsewhere in the sentence (``في حديث مع ...``).  These functions
+only delimit the mention in token indexes of a :class:`~quotes.view.DocView`;
+the attribution rules decide which one speaks, and records are built later.
+They are kept apart from the rules because they are the part that grows with
+every new name pattern (kunyas, nisbas, quoted names, roles with
+prepositions), while the constructions of the rules stay few.
+"""
+
+from __future__ import annotations
+
+from quotes.cues import CueMatch
+from quotes.grammar import strip_proclitic
+from quotes.segment import QuotePair
+from quotes.text import fold
+from quotes.view import DocView
+
+__all__ = [
+    "adjacent_subject",
+    "left_mention",
+    "relayed_source",
+    "right_mention",
+    "salient_mention",
+    "source_end",
+    "speaker_boundary",
+    "split_subject_object",
+]
+
+
+_MAX_SPEAKER = 10  # tokens in a speaker mention
+
+
+_KUNYA = frozenset({"ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال"})
+
+
+def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset()) -> int:
+    """End index of the speaker mention that starts at token ``i`` (``i`` if none).
+
+    ``stops`` are the cue's own prepositions (``حذر ... من``), which end the
+    mention wherever they stand.
+    """
+    if i + 1 < b and v.is_quote(i) and (i + 1) in v.outlet_at:
+        p = v.pair_opening_at(i)
+        if p is not None and p.close is not None:
+            return v.pair_end_index(p)
+    if i < b and i in v.outlet_at and not v.norm(i).startswith(("ل", "ب", "من")):
+        m = v.outlet_at[i]  # the outlet is the speaker: قالت صحيفة "يديعوت أحرونوت"
+        k = v.index_at(m.end - 1)  # type: ignore[attr-defined]
+        return (k if k is not None else i) + 1
+    j = i
+    while j < b and j - i < _MAX_SPEAKER:
+        p = _short_name_pair(v, j) or (_quoted_name_after(v, j) if j > i else None)
+        if p is not None:
+            j = v.pair_end_index(p)
+            continue
+        if j > i and v.norm(j - 1) in _KUNYA:
+            j += 1  # أبو طالب: the word after a kunya is part of the name
+            continue
+        if v.norm(j) in stops or speaker_boundary(v, j, first=j == i):
+            ext = _role_pp(v, i, j, b) if v.norm(j) not in stops else j
+            if ext > j:
+                j = ext
+                continue
+            break
+        j += 1
+    return _appositive_name(v, i, j, b)
+
+
+def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
+    """Whether token ``i`` cannot belong to a speaker mention, which then ends before it.
+
+    Punctuation, complementizers, outlets, dates, unambiguous cues,
+    relatives, pronouns, most prepositions, channels and clause breaks end a
+    mention; ``first`` (the mention's first word) also rules out negations,
+    discourse markers and words that are never subjects.
+    """
+    t = v.toks[i]
+    if t.kind in ("punct", "quote"):
+        return True
+    if v.is_comp(i) or i in v.outlet_at or i in v.date_at:
+        return True
+    if v.is_cue(i) and not (first and v.cue_at[i].kind == "participle") and not v.cue_at[i].ambiguous:
+        return True
+    w = t.norm
+    g = v.gram
+    if g.word_in("relative", w) or g.word_in("pronoun", w):
+        return True
+    if g.word_in("stop_preposition", w) and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي"
+                                                 and not first):
+        return True
+    if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
+        return True
+    if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i) or w == "من"):
+        return True
+    return first and w.startswith("لل") and len(w) > 4
+
+
+def _last_letter(s: str) -> str:
+    """The last letter of a word, diacritics and tatweel skipped (عليّ → ي)."""
+    for ch in reversed(s):
+        if ch.isalpha():
+            return ch
+    return ""
+
+
+def _short_name_pair(v: DocView, j: int) -> QuotePair | None:
+    """A quoted name inside a mention: ``مجموعة "مواطنون من أجل ..."``, ``مركز «أحرار»``."""
+    if not v.is_quote(j) or j == 0 or not v.gram.word_in("naming_noun", strip_proclitic(v.norm(j - 1))[1]):
+        return None
+    p = v.pair_opening_at(j)
+    if p is None or p.close is None:
+        return None
+    a, b = v.token_range(p.start, p.end)
+    return p if 0 < b - a <= 8 else None
+
+
+def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
+    """A short quoted name inside a mention (``المعلق "باروخ ناييم"``, ``الإيطالية "إيني"``).
+
+    The word before the mark is a title, a naming noun or a nisba adjective,
+    and the sentence goes on after the closing mark: a short quotation at the
+    end of its sentence (``وقال سالم «لن نتراجع».``) is reported speech.
+    """
+    if j == 0 or not v.is_quote(j) or not v.toks[j - 1].is_word:
+        return None
+    prev = v.norm(j - 1)
+    g = v.gram
+    if not (g.title_len([prev]) or g.word_in("naming_noun", strip_proclitic(prev)[1]) or _nisba(prev)):
+        return None
+    p = v.pair_opening_at(j)
+    if p is None or p.close is None:
+        return None
+    a, b = v.token_range(p.start, p.end)
+    after = v.pair_end_index(p)
+    if not (0 < b - a <= 4) or after >= len(v.toks) or not v.toks[after].is_word:
+        return None
+    return p
+
+
+def _role_pp(v: DocView, i: int, j: int, b: int) -> int:
+    """Carry a titled mention through the prepositional phrase of its role to the name.
+
+    ``المشرف العام على القطاعات السنية في نادي الاتحاد محمد الجهني``: the
+    role goes on after ``على`` and ``في`` until an undefined word follows a
+    definite one, which starts the name.
+    """
+    if j >= b or v.norm(j) not in ("في", "علي", "لدي") or j == i:
+        return j
+    if not v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))]):
+        return j
+    k = j + 1
+    while k < b and k - j <= 8 and v.toks[k].is_word and not v.is_comp(k) and k not in v.cue_at \
+            and k not in v.outlet_at and k not in v.date_at:
+        if v.is_definite(k - 1) and not v.is_definite(k) and k - 1 > j \
+                and not v.gram.word_in("stop_preposition", v.norm(k)):
+            end = k
+            while end < b and end - k < 3 and v.toks[end].is_word and not speaker_boundary(v, end):
+                end += 1
+            return end
+        k += 1
+    return j
+
+
+def _appositive_name(v: DocView, i: int, j: int, b: int) -> int:
+    """Extend a title-only mention with the name set off by commas after it.
+
+    ``أكد مدرب ريال مدريد، زين الدين زيدان، على ...``: the mention is the
+    role, a comma, and a short name that is followed by a comma, a
+    complementizer, a colon or a quotation.
+    """
+    if j <= i or j + 2 >= b or not v.is_punct(j, ",،"):
+        return j
+    if not v.gram.title_len([v.norm(k) for k in range(i, min(i + 4, j))]):
+        return j
+    k = j + 1
+    while k < b and k - j <= 5 and v.toks[k].is_word and not speaker_boundary(v, k, first=k == j + 1):
+        k += 1
+    if k == j + 1 or k - j > 5 or k >= b:
+        return j
+    if v.is_punct(k, ",،:") or v.is_comp(k) or v.is_quote(k):
+        return k
+    return j
+
+
+def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
+    """The subject before a cue at ``i`` in a sentence starting at ``a`` (SVO)."""
+    k = a
+    for c in range(i - 1, max(a, i - 7) - 1, -1):
+        if v.is_comp(c):
+            k = c + 1  # a report inside another: ... إن أرملة معتمد أخبرت
+            break
+    while k < i:
+        n = v.is_discourse(k)
+        if not n:
+            break
+        k += n
+    if k >= i:
+        return None
+    w0 = v.norm(k)
+    if w0[:1] in ("و", "ف") and not w0[1:].startswith("ال") and k == a:
+        return None  # وختم قائلا: a sentence opening with a verb has no subject before it
+    if v.gram.word_in("stop_preposition", w0) or v.gram.word_in("stop_preposition", strip_proclitic(w0)[1]) \
+            or v.gram.word_in("not_subject", w0) or k in v.cue_at or k in v.date_at:
+        return None
+    # the subject runs to the first comma (an aside may follow it: ``محمد
+    # العموري ، 53 عاماً ، قال``), through role phrases with prepositions
+    # (``أمين عام الجامعة ... في العالم طوني قديسي فقد أكد``)
+    end = k
+    while end < i and not (v.toks[end].kind in ("punct", "quote") or v.is_comp(end) or end in v.cue_at
+                           or v.gram.word_in("relative", v.norm(end)) or v.gram.word_in("pronoun", v.norm(end))):
+        end += 1
+    stop = end
+    while end > k and (v.is_discourse(end - 1) or v.norm(end - 1) in ("ف", "فقد", "قد", "وقد")):
+        end -= 1
+    if end == k or end - k > 14:
+        return None
+    if stop < i and v.is_quote(stop):
+        p = v.pair_opening_at(stop)
+        if p is not None and p.close is not None and v.pair_end_index(p) == i:
+            return k, end  # وزارة الدفاع الأميركية "البنتاجون" تؤكد: a quoted alias
+    rest = v.toks[stop:i]
+    if any(v.is_comp(r) or (r in v.cue_at and r != i) for r in range(stop, i)):
+        return None
+    if rest and not (rest[0].kind == "punct" or v.gram.word_in("pronoun", rest[0].norm)
+                     or v.gram.word_in("relative", rest[0].norm)):
+        return None
+    return k, end
+
+
+def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
+    """The interviewee (``في حديث مع نسرين اسبر``) or the first titled mention
+    (``المشرف العام ... محمد الجهني``) in the sentence before ``i``."""
+    for k in range(a, i - 1):
+        n = v.phrase_len("channel", k)
+        if n and v.norm(k + n - 1) == "مع":
+            end = right_mention(v, k + n, i)
+            if end > k + n:
+                return k + n, end
+    for k in range(a, i):
+        if v.toks[k].is_word and v.gram.title_len([v.norm(x) for x in range(k, min(k + 4, i))]):
+            end = right_mention(v, k, i)
+            while end < i and v.norm(end) in ("في", "على") and end + 1 < i:
+                nxt = right_mention(v, end + 1, i)
+                if nxt == end + 1:
+                    break
+                end = nxt
+            if end > k:
+                return k, end
+    return None
+
+
+def source_end(v: DocView, j: int, b: int) -> int:
+    """End index of the source named after a nominal cue (``وفقا للأمم المتحدة``) from ``j``.
+
+    The source runs up to a comma, the sentence end or a clause break, a
+    complementizer, a date, a cue or a channel (``j`` if none).
+    """
+    s_end = j
+    if j in v.outlet_at:  # وفقا لوكالة الأنباء الفرنسية
+        s_end = (v.index_at(v.outlet_at[j].end - 1) or j) + 1  # type: ignore[attr-defined]
+    while s_end < b and not v.is_punct(s_end, ",،.!?:;") and not v.is_quote(s_end) and s_end - j < 12:
+        if s_end > j and (v.phrase_len("clause_break", s_end) or v.is_comp(s_end) or s_end in v.date_at
+                          or s_end in v.cue_at or v.phrase_len("channel", s_end)):
+            break
+        s_end += 1
+    return s_end
+
+
+def adjacent_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
+    """A subject right before its verb (SVO): ``أرملة معتمد أخبرت الشرطة``, ``... هي التي أخبرت``.
+
+    Only for a verb without و/ف, whose subject then cannot be the one of a
+    coordinated earlier clause; what follows such a verb is its object.
+    """
+    if v.toks[i].norm.startswith(("و", "ف")) and len(v.toks[i].norm) > 3 and v.cue_at[i].proclitics:
+        return None
+    left = left_mention(v, a, i)
+    if left is None:
+        return None
+    between = [v.norm(k) for k in range(left[1], i)]
+    if all(v.gram.word_in("pronoun", w) or v.gram.word_in("relative", w) or w in ("قد", "فقد") for w in between):
+        return left
+    return None
+
+
+def relayed_source(v: DocView, cue: CueMatch, m_end: int, opener: int) -> tuple[int, int] | None:
+    """``ونقلت صحيفة X عن Y قوله "..."``: the speaker is Y; X is the relaying outlet."""
+    if m_end >= opener or v.norm(m_end) != "عن" or "عن" not in {fold(p) for p in cue.prepositions}:
+        return None
+    s0 = m_end + 1
+    s1 = right_mention(v, s0, opener)
+    while s1 > s0 and v.norm(s1 - 1).startswith("قول"):
+        s1 -= 1  # قوله / قولها
+    return (s0, s1) if s1 > s0 else None
+
+
+def split_subject_object(v: DocView, i: int, j: int) -> int:
+    """In a VSO clause with a noun-phrase object and no delimiter, where the subject ends.
+
+    The subject is its head, an optional definite genitive after an
+    indefinite head (``مصادر المعارضة``), the agreeing nisba adjectives
+    (``الحكومة التركية``, ``جماعات حقوقية``, ``الحكومتان الروسية والسورية``)
+    and a ل-genitive (``الاتحاد الألماني لكرة القدم``); the object starts at
+    the first other word.
+    """
+    if j - i <= 1:
+        return j
+    if any(v.is_punct(k, ",،") or v.is_quote(k) for k in range(i, j)):
+        return j  # a role and its name between commas; a quoted name
+    t = v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))])
+    if t:
+        return _titled_subject_end(v, i + t, j)
+    head_def = v.is_definite(i)
+    k = i + 1
+    if not head_def and v.norm(k).startswith("ال") and not _nisba(v.norm(k)):
+        k += 1  # construct state: مصادر المعارضة
+        head_def = True
+    elif not head_def and not _nisba(v.norm(i)) and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
+        return k + 1  # a name and its ال-surname: أحمد الحسامي
+    while k < j:
+        w = v.norm(k)
+        core = w[1:] if w.startswith("و") and len(w) > 3 else w
+        if _nisba(core) and core.startswith("ال") == head_def:
+            k += 1
+            continue
+        if w.startswith("ل") and not w.startswith("لل") and k + 1 < j and v.norm(k + 1).startswith("ال"):
+            k += 2  # لكرة القدم
+            continue
+        if w.startswith("لل") and len(w) > 4 and k > i + 1:
+            k += 1  # للدراسات
+            continue
+        break
+    return k
+
+
+def _titled_subject_end(v: DocView, k: int, j: int) -> int:
+    """After a title: its definite complements, then a name of up to two words (kunya kept)."""
+    while k < j and v.is_definite(k) and not v.norm(k).startswith("لل"):
+        k += 1
+    n = 0
+    while k < j and not v.is_definite(k) and (n < 2 or v.norm(k - 1) in _KUNYA):
+        k += 1
+        n += 1
+    if n and k < j and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
+        k += 1  # an ال-surname: محمد الجهني
+    return k
+
+
+def _nisba(w: str) -> bool:
+    """Whether ``w`` ends like a relational (nisba) adjective: مصري، الروسية، حقوقيون."""
+    return w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "يتين"))
