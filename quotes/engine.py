@@ -117,7 +117,8 @@ def _resolve_speakers(
             i = v.index_at(cue.start) if cue is not None else None
             mid = cue is not None and (cue.kind == "participle" or (i is not None and not opens_sentence(v, f.sentence, i)))
             ent = sentence_subject.get(f.sentence) if mid else None
-            ent = ent or table.resolve_dropped(gender, number) or _person_in_focus(v, f.sentence, table)
+            ent = ent or table.resolve_dropped(gender, number) or _person_in_focus(v, f.sentence, table) \
+                or table.latest()
             if ent is not None:
                 table.note(ent)
             res = (ent, None)

@@ -227,6 +227,10 @@ class SpeakerTable:
             if number and e.number and e.number != number:
                 continue
             return e
+        return None
+
+    def latest(self) -> EntityState | None:
+        """The latest speaker, whatever its agreement (the last resort)."""
         return self.history[-1] if self.history else None
 
     def note(self, ent: EntityState) -> None:

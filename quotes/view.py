@@ -183,10 +183,15 @@ class DocView:
         return self.toks[i].kind == "quote"
 
     def phrase_len(self, cls: str, i: int, longest: int = 4) -> int:
-        """Length of the longest phrase of class ``cls`` starting at token ``i``."""
+        """Length of the longest phrase of class ``cls`` starting at token ``i``
+        (its first word may carry و or ف: ``وفي حديث مع``)."""
         for n in range(longest, 0, -1):
             words = [self.norm(k) for k in range(i, min(i + n, len(self.toks)))]
-            if len(words) == n and self.gram.has(cls, *words):
+            if len(words) != n:
+                continue
+            if self.gram.has(cls, *words):
+                return n
+            if words[0][:1] in ("و", "ف") and len(words[0]) > 2 and self.gram.has(cls, words[0][1:], *words[1:]):
                 return n
         return 0
 
