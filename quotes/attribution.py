@@ -111,7 +111,11 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
     s_end, c0 = _object_start(v, j, m_end, b)
     preps = {fold(p) for p in cue.prepositions}
     glued = 0
-    if c0 < b and v.norm(c0) in preps:
+    if s_end > j and c0 == s_end and v.toks[i].norm[:1] in ("و", "ف") and c0 < b and v.norm(c0)[:1] == "ب" \
+            and "ب" in preps and len(v.norm(c0)) > 3 and cue.sense in ("describe", "accuse", "demand", "call"):
+        # ووصفت الفيديو بالمخيف: one noun phrase before the ب-phrase is the object; the subject is dropped
+        s_end, c0 = j, j
+    elif c0 < b and v.norm(c0) in preps:
         c0 += 1  # دعا إلى | أشار إلى | حذر من | عبر عن: the content follows the preposition
     elif c0 < b and v.norm(c0)[:1] in preps and len(v.norm(c0)) > 3 and v.norm(c0)[:1] in ("ب", "ل"):
         glued = 1  # تفيد بترحيل: the content starts after the glued ب

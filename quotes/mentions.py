@@ -152,8 +152,19 @@ def _role_pp(v: DocView, i: int, j: int, b: int) -> int:
     if not v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))]):
         return j
     k = j + 1
-    while k < b and k - j <= 8 and v.toks[k].is_word and not v.is_comp(k) and k not in v.cue_at \
-            and k not in v.outlet_at and k not in v.date_at:
+    while k < b and k - j <= 10 and (v.toks[k].is_word or v.is_quote(k)) and not v.is_comp(k) \
+            and k not in v.cue_at and k not in v.outlet_at and k not in v.date_at:
+        if v.is_quote(k):  # a quoted organisation in the role: في "هيومن رايتس ووتش"
+            p = v.pair_opening_at(k)
+            if p is None or p.close is None:
+                break
+            k = v.pair_end_index(p) + 1
+            if k < b and v.toks[k].is_word and not v.is_definite(k):
+                end = k
+                while end < b and end - k < 3 and v.toks[end].is_word and not speaker_boundary(v, end):
+                    end += 1
+                return end
+            continue
         if v.is_definite(k - 1) and not v.is_definite(k) and k - 1 > j \
                 and not v.gram.word_in("stop_preposition", v.norm(k)):
             end = k
@@ -188,8 +199,11 @@ def _appositive_name(v: DocView, i: int, j: int, b: int) -> int:
 def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     """The subject before a cue at ``i`` in a sentence starting at ``a`` (SVO)."""
     k = a
+    coordinated = i in v.cue_at and bool(v.cue_at[i].proclitics)
     for c in range(i - 1, max(a, i - 7) - 1, -1):
         if v.is_comp(c):
+            if coordinated:
+                return None  # ... أنه لا يجب الاستهانة بحماس ووصفت: the clause before is not a subject
             k = c + 1  # a report inside another: ... إن أرملة معتمد أخبرت
             break
     while k < i:
@@ -231,15 +245,17 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
 
 
 def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
-    """The interviewee (``في حديث مع نسرين اسبر``) or the first titled mention
-    (``المشرف العام ... محمد الجهني``) in the sentence before ``i``."""
+    """The interviewee (``في حديث مع نسرين اسبر``) or the titled mention nearest
+    before ``i`` (``المشرف العام ... محمد الجهني``) in the sentence."""
     for k in range(a, i - 1):
         n = v.phrase_len("channel", k)
         if n and v.norm(k + n - 1) == "مع":
             end = right_mention(v, k + n, i)
             if end > k + n:
                 return k + n, end
-    for k in range(a, i):
+    last = None
+    k = a
+    while k < i:
         if v.toks[k].is_word and v.gram.title_len([v.norm(x) for x in range(k, min(k + 4, i))]):
             end = right_mention(v, k, i)
             while end < i and v.norm(end) in ("في", "على") and end + 1 < i:
@@ -248,8 +264,11 @@ def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
                     break
                 end = nxt
             if end > k:
-                return k, end
-    return None
+                last = (k, end)  # the nearest before the cue wins
+                k = end
+                continue
+        k += 1
+    return last
 
 
 def source_end(v: DocView, j: int, b: int) -> int:

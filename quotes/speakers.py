@@ -84,6 +84,8 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     if according_to and folded[0].startswith("ل"):
         folded[0] = "ال" + folded[0][2:] if folded[0].startswith("لل") else folded[0][1:]
     surf = [_surface(v, k, according_to and n == 0) for n, k in enumerate(idx)]
+    # words right after a quoted name inside the mention (في "هيومن رايتس ووتش" سارة ...)
+    after_quote = [k > a and v.is_quote(k - 1) and v.pair_closing_at(k - 1) is not None for k in idx]
     src = g.source_entry(folded)
     whole = " ".join(surf).strip("\"“”«»() ")
     if src is not None and g.title_len(folded) == 0:
@@ -97,7 +99,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
         if 0 < cut < len(folded):
             name = " ".join(surf[cut:]).strip("\"“”«» ،,")
             return Mention(span, name, " ".join(surf[:cut]), "person", gender)
-    start = _name_start(g, folded, t, surf)
+    start = _name_start(g, folded, t, surf, after_quote)
     if src is not None and src.get("kind") == "anonymous" and start < len(folded) \
             and all(_nisba(w) or _definite(w) for w in folded[start:]):
         return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
@@ -120,7 +122,8 @@ def _definite(w: str) -> bool:
     return w.startswith(("ال", "وال", "لل"))
 
 
-def _name_start(g: Any, folded: list[str], t: int, surf: list[str] | None = None) -> int:
+def _name_start(g: Any, folded: list[str], t: int, surf: list[str] | None = None,
+                after_quote: list[bool] | None = None) -> int:
     """Where the personal name starts in a mention that may open with a role.
 
     After a title the role runs through its complements (``وزير الخارجية
@@ -143,8 +146,13 @@ def _name_start(g: Any, folded: list[str], t: int, surf: list[str] | None = None
         else:
             preposition = g.word_in("stop_preposition", nxt)
         genitive = nxt[:1] in ("ل", "ب") and k + 2 < len(folded) and _definite(folded[k + 2])
+        coordinated = nxt[:1] == "و" and _definite(folded[k])  # الشرق الأوسط وشمال أفريقيا
+        if after_quote and after_quote[k + 1] and not _definite(nxt) and not preposition and nxt != "من":
+            start = k + 1  # a name after a quoted organisation
+            continue
         if (_definite(folded[k]) or g.title_len(folded[k:k + 1]) or folded[k] in ("باسم", "عام")) \
-                and not _definite(nxt) and not g.title_len([nxt]) and not preposition and not genitive:
+                and not _definite(nxt) and not g.title_len([nxt]) and not preposition and not genitive \
+                and not coordinated:
             start = k + 1  # keep looking: the last such place wins
     return start
 
