@@ -59,6 +59,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if opener is None:
         return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
+    if cue.expressive and kind != "comp":
+        return None  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
     titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
     if cue.ambiguous and not titled and skip_frame(v, m_end, b) < k \
             and not (cue.prepositions and v.norm(j) in cue.prepositions):
@@ -288,7 +290,7 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     if k >= i - 1 or (i > a and not v.is_punct(i - 1, ",،") and i - a < 3):
         # the cue opens the sentence: the content follows the source
         c0 = s_end + 1 if s_end < b and v.is_punct(s_end, ",،") else s_end
-        if v.is_comp(c0) or v.norm(c0) in ("فان", "فانه", "فانها"):
+        if v.is_comp(c0) or v.norm(c0) in ("فان", "فانه", "فانها", "فقد", "وقد", "قد"):
             c0 += 1
         c1 = strip_end(v, c0, content_end(v, c0, b))
         rules.append("content:after-source")
@@ -345,6 +347,9 @@ def find_attributions(v: DocView) -> list[Finding]:
             continue
         if cue.aspect == "imperfect" and i > 0 and v.norm(i - 1) in ("ان", "لن", "كي", "لكي", "حتي"):
             continue  # يمكن أن تتنبأ: a subjunctive verb is no report
+        if cue.sense == "consider" and cue.aspect == "imperfect" and not cue.proclitics \
+                and right_mention(v, i + 1, v.sent_ranges[si][1]) == i + 1:
+            continue  # هذا الاعتداء يعتبر عملا إرهابيا: "is considered", no source
         if cue.kind == "nominal" and any(
             (i + d) in v.cue_at and v.cue_at[i + d].cue_kind == "according_to" for d in (1, 2, 3)
         ):

@@ -103,6 +103,12 @@ INDIRECT_NEGATIVE = [
     ("وعبر الوزير عن سعادته بالنتائج.", []),
     # عبر meaning 'via' is no cue
     ("ووصل الوفد عبر البحر إلى الميناء.", []),
+    # declining to comment states nothing
+    ("ورفض المتحدث التعليق على الاتهامات.", []),
+    # praise is an expressive act, even with a quoted phrase
+    ('وأشاد الوزير بما حققه الفريق من "إنجازات كبيرة".', []),
+    # يعتبر with no source after it means "is considered"
+    ("وهذا الهجوم يعتبر الأعنف منذ سنوات.", []),
     # a quoted name after a naming noun does not make a report mixed
     ('قال الوزير إن مبادرة "الحزام والطريق" ستتوسع.',
      [("indirect", 'مبادرة "الحزام والطريق" ستتوسع', "الوزير")]),

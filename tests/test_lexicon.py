@@ -221,3 +221,9 @@ def test_default_lexicon_bundles_both_files() -> None:
     assert len(default.speech_verbs) == len(VERBS)
     assert len(default.nominal_cues) == len(NOMINAL)
     assert Lexicon([VERBS[0]], []).speech_verbs == (VERBS[0],)
+
+
+def test_function_words_have_no_duplicate_entries() -> None:
+    rows = load_lexicon("function_words.jsonl")
+    keys = [(r["text"], r["class"]) for r in rows]
+    assert len(keys) == len(set(keys))
