@@ -180,6 +180,10 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
     """Set the speaker mention: after the cue (VSO), before it (SVO), or dropped."""
     a, _ = v.sent_ranges[si]
     cue = f.cue
+    if cue is not None and cue.kind == "passive":
+        f.resolution = "agentless"  # وقيل إن ...: the text names no source
+        f.rules.append("speaker:passive")
+        return
     if _relative_antecedent(v, f, a, i):
         return
     svo = adjacent_subject(v, a, i) if cue is None or cue.kind not in ("participle", "verbal_noun") else None
@@ -347,6 +351,9 @@ def find_attributions(v: DocView) -> list[Finding]:
             continue
         if cue.aspect == "imperfect" and i > 0 and v.norm(i - 1) in ("ان", "لن", "كي", "لكي", "حتي"):
             continue  # يمكن أن تتنبأ: a subjunctive verb is no report
+        if cue.aspect == "imperfect" and cue.passive_possible and not cue.proclitics and opens_sentence(v, si, i) \
+                and (v.is_comp(i + 1) or v.norm(i + 1) in ("الي", "إلى")):
+            continue  # يذكر أن / يشار إلى أن: "it is worth noting", the writer's aside
         if cue.sense == "consider" and cue.aspect == "imperfect" and not cue.proclitics \
                 and right_mention(v, i + 1, v.sent_ranges[si][1]) == i + 1:
             continue  # هذا الاعتداء يعتبر عملا إرهابيا: "is considered", no source

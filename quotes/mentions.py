@@ -334,6 +334,10 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
         return _titled_subject_end(v, i + t, j)
     head_def = v.is_definite(i)
     k = i + 1
+    while k + 1 < j and v.norm(k) in _KUNYA:
+        k += 2  # فريد بن تنفوس / أبو بكر: a name goes on through بن and أبو
+    if k > i + 1:
+        return k
     if not head_def and v.norm(k).startswith("ال") and not _nisba(v.norm(k)):
         k += 1  # construct state: مصادر المعارضة
         head_def = True

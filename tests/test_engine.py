@@ -99,6 +99,10 @@ INDIRECT_NEGATIVE = [
     ("كان القول الفصل للمحكمة في القضية.", []),
     # a decision is not speech
     ("قررت السلطات إغلاق المعبر.", []),
+    # the writer's aside, not a report
+    ("يذكر أن الشركة تأسست عام 1990.", []),
+    # a passive report names no source
+    ("وقيل إن الوفد غادر المدينة.", [("indirect", "الوفد غادر المدينة", None)]),
     # an expressive act has no proposition
     ("وعبر الوزير عن سعادته بالنتائج.", []),
     # عبر meaning 'via' is no cue
@@ -156,6 +160,8 @@ SPEAKERS = [
     ("وقال منشق عسكري ومصادر معارضة بارزة لرويترز إن القوات وصلت.", ["منشق عسكري ومصادر معارضة بارزة"]),
     # an unnamed official is named by the role
     ("قال مسؤول أمريكي إن المحادثات متعثرة.", ["مسؤول أمريكي"]),
+    # a name goes on through بن
+    ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
     ("وقال سالم إن الوضع مستقر. وأضاف: «سنفتح المعبر».", ["سالم", "سالم"]),
     # ... that agrees with the verb in gender
