@@ -311,7 +311,7 @@ def relayed_source(v: DocView, cue: CueMatch, m_end: int, opener: int) -> tuple[
         return None
     s0 = m_end + 1
     s1 = right_mention(v, s0, opener)
-    while s1 > s0 and v.norm(s1 - 1).startswith("قول"):
+    while s1 > s0 and v.norm(s1 - 1).startswith(("قول", "القول")):
         s1 -= 1  # قوله / قولها
     return (s0, s1) if s1 > s0 else None
 

@@ -160,6 +160,8 @@ SPEAKERS = [
     ("وقال منشق عسكري ومصادر معارضة بارزة لرويترز إن القوات وصلت.", ["منشق عسكري ومصادر معارضة بارزة"]),
     # an unnamed official is named by the role
     ("قال مسؤول أمريكي إن المحادثات متعثرة.", ["مسؤول أمريكي"]),
+    # a relayed source: the outlet relays, the person speaks
+    ('ونقلت صحيفة هآرتس عن يعالون القول "يجب على إسرائيل الحذر".', ["يعالون"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
