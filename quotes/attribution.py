@@ -160,7 +160,10 @@ def _object_start(v: DocView, j: int, m_end: int, b: int) -> tuple[int, int]:
     s_end = j
     c0 = j
     if m_end > j:
-        framed = m_end < b and (m_end in v.date_at or m_end in v.outlet_at or v.phrase_len("channel", m_end))
+        outlet = v.outlet_at.get(j)
+        whole_outlet = outlet is not None and v.toks[m_end - 1].end <= outlet.end  # type: ignore[attr-defined]
+        framed = whole_outlet or (m_end < b and (m_end in v.date_at or m_end in v.outlet_at
+                                                  or v.phrase_len("channel", m_end)))
         s_end = m_end if framed else split_subject_object(v, j, m_end)
         c0 = s_end
         # a name, then an appositive role between commas: طالب X، رئيس حزب ...، الحكومة

@@ -69,6 +69,9 @@ def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset(
     return _appositive_name(v, i, j, b)
 
 
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اوليك"})
+
+
 def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
     """Whether token ``i`` cannot belong to a speaker mention, which then ends before it.
 
@@ -86,7 +89,7 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     w = t.norm
     g = v.gram
-    if g.word_in("relative", w) or g.word_in("pronoun", w):
+    if g.word_in("relative", w) or g.word_in("pronoun", w) or w in _DEMONSTRATIVES:
         return True
     if g.word_in("stop_preposition", w) and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي"
                                                  and not first):
@@ -182,8 +185,8 @@ def _appositive_name(v: DocView, i: int, j: int, b: int) -> int:
     role, a comma, and a short name that is followed by a comma, a
     complementizer, a colon or a quotation.
     """
-    if j <= i or j + 2 >= b or not v.is_punct(j, ",،"):
-        return j
+    if j <= i or j + 2 >= b or not v.is_punct(j, ",،-–"):
+        return j  # (a dash sets a name off too: أمين عام المنظمة -إياد أمين مدني-)
     if not v.gram.title_len([v.norm(k) for k in range(i, min(i + 4, j))]):
         return j
     k = j + 1
@@ -191,7 +194,7 @@ def _appositive_name(v: DocView, i: int, j: int, b: int) -> int:
         k += 1
     if k == j + 1 or k - j > 5 or k >= b:
         return j
-    if v.is_punct(k, ",،:") or v.is_comp(k) or v.is_quote(k):
+    if v.is_punct(k, ",،:-–") or v.is_comp(k) or v.is_quote(k):
         return k
     return j
 

@@ -104,14 +104,17 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
             and all(_nisba(w) or _definite(w) for w in folded[start:]):
         return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
     n = start
-    while n < len(folded) and not (n > start and g.title_len(folded[n:])):
-        n += 1
+    while n < len(folded) and not (n > start and g.title_len(folded[n:]) and folded[n - 1] not in _KUNYA):
+        n += 1  # (حمود أبو طالب: a title word after أبو is part of the name)
     if start >= len(folded) or start == n or (t and all(_definite(w) and _nisba(w) for w in folded[start:n])):
         # no name, only a role and its adjectives: الفنان المصري
         return Mention(span, whole, None, "anonymous" if t else "person", gender, role_only=bool(t))
     name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
     role = " ".join(surf[:start] + surf[n:]).strip(" ،,\"“”«»") or None
     return Mention(span, name, role, "person", gender)
+
+
+_KUNYA = frozenset({"ابو", "ام", "بن", "ابن", "بنت", "عبد"})
 
 
 def _nisba(w: str) -> bool:

@@ -162,6 +162,11 @@ SPEAKERS = [
     ("قال مسؤول أمريكي إن المحادثات متعثرة.", ["مسؤول أمريكي"]),
     # a relayed source: the outlet relays, the person speaks
     ('ونقلت صحيفة هآرتس عن يعالون القول "يجب على إسرائيل الحذر".', ["يعالون"]),
+    # a name set off by dashes after a role; a title word after أبو is part of a name
+    ("وقال أمين عام المنظمة -إياد مدني- إن الهجوم مدان.", ["إياد مدني"]),
+    ("وقال الكاتب حمود أبو طالب إن الظاهرة خطيرة.", ["حمود أبو طالب"]),
+    # an outlet as the subject is not cut at its trigger noun
+    ("ووصفت صحيفة معاريف العبرية الفيديو بالمقلق.", ["صحيفة معاريف العبرية"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
