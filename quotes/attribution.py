@@ -167,7 +167,8 @@ def _object_start(v: DocView, j: int, m_end: int, b: int) -> tuple[int, int]:
         s_end = m_end if framed else split_subject_object(v, j, m_end)
         c0 = s_end
         # a name, then an appositive role between commas: طالب X، رئيس حزب ...، الحكومة
-        if m_end < b and v.is_punct(m_end, ",،") and s_end == m_end:
+        if m_end + 1 < b and v.is_punct(m_end, ",،") and s_end == m_end \
+                and v.gram.title_len([v.norm(x) for x in range(m_end + 1, min(m_end + 4, b))]):
             k = m_end + 1
             while k < b and not v.is_punct(k, ",،"):
                 k += 1
@@ -369,11 +370,14 @@ def find_attributions(v: DocView) -> list[Finding]:
         elif cue.kind == "nominal" or cue.cue_kind == "according_to":
             f = _nominal_finding(v, si, i, cue)
         else:
-            f = _quote_before_cue(v, si, i, cue) if cue.kind in ("verb", "passive") else None
-            if f is not None and f.pair is not None and f.pair.open in used_pairs:
-                f = None
+            own = _verb_finding(v, si, i, cue)
+            f = None
+            if cue.kind in ("verb", "passive") and (own is None or "content:object" in own.rules):
+                f = _quote_before_cue(v, si, i, cue)  # “...”، قال X: only when the cue has no content of its own
+                if f is not None and f.pair is not None and f.pair.open in used_pairs:
+                    f = None
             if f is None:
-                f = _verb_finding(v, si, i, cue)
+                f = own
         if f is None:
             continue
         if f.pair is not None:
