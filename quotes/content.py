@@ -22,12 +22,18 @@ _MAX_FRAME = 28  # tokens between a cue and its content opener
 
 
 def find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
-    """The first content opener after a cue: a complementizer, a colon or a quotation mark."""
+    """The first content opener after a cue: a complementizer, a colon or a quotation mark.
+
+    The frame between cue and content may hold a temporal clause
+    (``بعدما ...``); inside it a complementizer belongs to the clause, so only
+    a colon or a quotation mark can open the content.
+    """
     limit = min(b, j + _MAX_FRAME)
     k = j
+    in_clause = False  # inside a temporal clause of the frame (بعدما ...): only a colon or a quote opens
     while k < limit:
         t = v.toks[k]
-        if v.is_comp(k):
+        if v.is_comp(k) and not in_clause:
             return "comp", k
         if t.kind == "punct" and t.norm == ":":
             return "colon", k
@@ -41,7 +47,9 @@ def find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
         if k > j and v.is_cue(k) and v.cue_at[k].kind != "verbal_noun" and not v.cue_at[k].ambiguous:
             return None
         if v.phrase_len("clause_break", k) and k > j:
-            return None
+            if v.norm(k) not in ("بعدما", "عندما", "حين", "حينما", "بعد", "قبل"):
+                return None
+            in_clause = True  # وقال فينغر للصحفيين بعدما منحته ... الفوز: "..."
         if t.kind == "punct" and t.norm in ".!?":
             return None
         k += 1

@@ -40,6 +40,9 @@ DIRECT = [
     # a continuation with no cue of its own shares the cue
     ("وقال سالم “سنفتح المعبر غدا.” “ولن نغلقه بعد ذلك”.",
      [("direct", "سنفتح المعبر غدا.", "سالم"), ("direct", "ولن نغلقه بعد ذلك", "سالم")]),
+    # a temporal clause between the cue and the colon
+    ('وقال المدرب للصحفيين بعدما فاز فريقه بالمباراة: "كانت مباراة صعبة".',
+     [("direct", "كانت مباراة صعبة", "المدرب")]),
     # a speech verb inside the quotation is not a new attribution
     ('وقال سالم: "إذا قلنا إن الوضع جيد فنحن نكذب على الناس".',
      [("direct", "إذا قلنا إن الوضع جيد فنحن نكذب على الناس", "سالم")]),
