@@ -59,6 +59,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if opener is None:
         return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
+    if cue.kind == "passive" and kind != "comp":
+        return None  # واتُهم الشاب ...: a passive without إن reports no statement
     if cue.expressive and kind != "comp":
         return None  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
     titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
