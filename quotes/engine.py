@@ -176,6 +176,8 @@ def _nearest(matches: list, f: Finding, v: DocView) -> Any:
             continue
         if m.start < f.content[1] and m.end > f.content[0]:
             continue
+        if m.start >= f.content[1] and f.content[0] > anchor:
+            continue  # after the content of a report whose cue comes first: another clause's time
         d = abs(m.start - anchor)
         if dist is None or d < dist:
             best, dist = m, d
