@@ -54,6 +54,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     # the speaker right after the cue (VSO); a participle's subject is its clause's
     preps = frozenset(fold(p) for p in cue.prepositions)
     m_end = j if cue.kind in ("participle", "verbal_noun") else right_mention(v, j, b, preps)
+    if cue.sense == "tell" and m_end == j + 1 and _oblique_plural(v.norm(j)):
+        m_end = j  # وأبلغ الصحفيين: the plural in -ين is the addressee; the subject is dropped
     opener = find_opener(v, j, b)
     rules = [f"cue:{cue.rule}"]
     if opener is None:
@@ -100,6 +102,11 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     _attach_speaker(v, f, si, i, j, m_end)
     f.frame = (v.toks[a].start, f.content[0])
     return f
+
+
+def _oblique_plural(w: str) -> bool:
+    """A definite sound masculine plural in -ين (الصحفيين), which cannot be a subject."""
+    return w.startswith("ال") and w.endswith("ين") and len(w) >= 7
 
 
 _NO_OBJECT_SENSES = frozenset("add tell write explain comment answer threaten".split())

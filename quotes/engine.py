@@ -100,8 +100,9 @@ def _resolve_speakers(
                 sentence_subject.setdefault(si, ent)
             continue
         cue = f.cue
-        gender = cue.gender if cue else None
-        number = cue.number if cue else None
+        relayed = "speaker:relayed" in f.rules  # ونقلت صحيفة X عن Y: the verb agrees with X, not Y
+        gender = cue.gender if cue and not relayed else None
+        number = cue.number if cue and not relayed else None
         res: tuple[EntityState | None, Mention | None] = (None, None)
         if f.continues is not None and id(f.continues) in by_id:
             res = by_id[id(f.continues)]

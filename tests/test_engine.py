@@ -163,6 +163,10 @@ SPEAKERS = [
     ("وقال منشق عسكري ومصادر معارضة بارزة لرويترز إن القوات وصلت.", ["منشق عسكري ومصادر معارضة بارزة"]),
     # an unnamed official is named by the role
     ("قال مسؤول أمريكي إن المحادثات متعثرة.", ["مسؤول أمريكي"]),
+    # the addressee of a telling verb is no speaker
+    ('قال الوزير سالم إن الحل قريب. وأبلغ الصحفيين "سنلتقي غدا".', ["سالم", "سالم"]),
+    # a relayed source keeps its own gender: the verb agrees with the outlet
+    ('ونقلت صحيفة هآرتس عن يعالون قوله "يجب الحذر". وأضاف: "لن نتراجع".', ["يعالون", "يعالون"]),
     # a relayed source: the outlet relays, the person speaks
     ('ونقلت صحيفة هآرتس عن يعالون القول "يجب على إسرائيل الحذر".', ["يعالون"]),
     # a name set off by dashes after a role; a title word after أبو is part of a name
