@@ -61,12 +61,28 @@ def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset(
             continue
         if v.norm(j) in stops or speaker_boundary(v, j, first=j == i):
             ext = _role_pp(v, i, j, b) if v.norm(j) not in stops else j
+            if ext == j and v.norm(j) not in stops:
+                ext = _affiliation_pp(v, i, j, b)
             if ext > j:
                 j = ext
                 continue
             break
         j += 1
     return _appositive_name(v, i, j, b)
+
+
+def _affiliation_pp(v: DocView, i: int, j: int, b: int) -> int:
+    """``زملاء له في الشرطة إنه`` / ``مسؤول في وزارة الخارجية:``: a short في-phrase
+    that runs straight into the content opener belongs to the mention."""
+    if j == i or v.norm(j) != "في" or j + 1 >= b or (j + 1) in v.date_at:
+        return j
+    k = j + 1
+    while k < b and k - j <= 4 and v.toks[k].is_word and not v.is_comp(k) and k not in v.cue_at \
+            and k not in v.outlet_at and k not in v.date_at and not v.phrase_len("channel", k):
+        k += 1
+    if k > j + 1 and k < b and (v.is_comp(k) or v.is_punct(k, ":،,") or v.is_quote(k)):
+        return k
+    return j
 
 
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اوليك"})
@@ -175,6 +191,8 @@ def _role_pp(v: DocView, i: int, j: int, b: int) -> int:
                 end += 1
             return end
         k += 1
+    if j + 1 < k < b and v.is_punct(k, ",،-–") and all(v.is_definite(x) for x in range(j + 1, k)):
+        return k  # السفير السوري لدى الأمم المتحدة، بشار الجعفري: the role ends at the comma before the name
     return j
 
 

@@ -163,6 +163,10 @@ SPEAKERS = [
     ("وقال منشق عسكري ومصادر معارضة بارزة لرويترز إن القوات وصلت.", ["منشق عسكري ومصادر معارضة بارزة"]),
     # an unnamed official is named by the role
     ("قال مسؤول أمريكي إن المحادثات متعثرة.", ["مسؤول أمريكي"]),
+    # a role through its prepositional phrase to the name set off by commas
+    ("وكتب السفير لدى الأمم المتحدة، سامر الحلبي، أن المرافق سليمة.", ["سامر الحلبي"]),
+    # a short في-phrase before the opener belongs to the source
+    ("وقال زملاء له في الشرطة إنه تعرض لتهديدات.", ["زملاء له في الشرطة"]),
     # the addressee of a telling verb is no speaker
     ('قال الوزير سالم إن الحل قريب. وأبلغ الصحفيين "سنلتقي غدا".', ["سالم", "سالم"]),
     # a relayed source keeps its own gender: the verb agrees with the outlet
