@@ -246,6 +246,11 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     end = k
     while end < i and not (v.toks[end].kind in ("punct", "quote") or v.is_comp(end) or end in v.cue_at
                            or v.gram.word_in("relative", v.norm(end)) or v.gram.word_in("pronoun", v.norm(end))):
+        outlet = v.outlet_at.get(end)
+        if outlet is not None:  # الموقع الإلكتروني لـ"سبورتس إيلوسترايتد" أشار
+            nxt = v.index_at(outlet.end - 1)  # type: ignore[attr-defined]
+            end = (nxt if nxt is not None else end) + 1
+            continue
         end += 1
     stop = end
     while end > k and (v.is_discourse(end - 1) or v.norm(end - 1) in ("ف", "فقد", "قد", "وقد")):
