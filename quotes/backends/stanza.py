@@ -282,7 +282,8 @@ class StanzaBackend:
         A span that stanza splits into several sentences yields several
         :class:`ParsedSentence` objects; empty or blank spans yield none.
         """
-        out: list[ParsedSentence] = []
+        stanza = _import_stanza()
+        chunks: list[tuple[int, int, str, list[int]]] = []
         for start, end in spans:
             if not (0 <= start <= end <= len(text)):
                 raise ValueError(f"span ({start}, {end}) outside a text of {len(text)} characters")
@@ -290,12 +291,18 @@ class StanzaBackend:
             if not chunk.strip():
                 continue
             norm, index = _normalize(chunk)
-            if not norm.strip():
-                continue
-            with self._lock:
-                doc = self.pipeline(norm)
+            if norm.strip():
+                chunks.append((start, len(chunk), norm, index))
+        if not chunks:
+            return []
+        # one batched call: stanza runs every processor over all the chunks at
+        # once, far faster on a CPU than one pipeline call per sentence
+        with self._lock:
+            docs = self.pipeline.bulk_process([stanza.Document([], text=c[2]) for c in chunks])
+        out: list[ParsedSentence] = []
+        for (start, length, _, index), doc in zip(chunks, docs):
             for sent in doc.sentences:
-                parsed = _convert(sent, index, start, len(chunk))
+                parsed = _convert(sent, index, start, length)
                 if parsed is not None:
                     out.append(parsed)
         return out
