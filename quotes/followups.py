@@ -58,6 +58,8 @@ def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, t
     for i, cue in sorted(v.cue_at.items()):
         if cue.start in used or cue.kind != "verb" or cue.ambiguous or v.sent_of[i] < 0:
             continue
+        if cue.sense == "consider" and cue.aspect == "imperfect" and not cue.proclitics:
+            continue  # تعتبر الأكثر تقدما: "is considered", no speaker
         if v.quote_containing(cue.start) is not None:
             continue
         b = v.sent_ranges[v.sent_of[i]][1]

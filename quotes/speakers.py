@@ -106,7 +106,9 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     n = start
     while n < len(folded) and not (n > start and g.title_len(folded[n:]) and folded[n - 1] not in _KUNYA):
         n += 1  # (حمود أبو طالب: a title word after أبو is part of the name)
-    if start >= len(folded) or start == n or (t and all(_definite(w) and _nisba(w) for w in folded[start:n])):
+    genitive_role = start == t and t and start < len(folded) and folded[start].startswith("لل")
+    if start >= len(folded) or start == n or genitive_role \
+            or (t and all(_definite(w) and _nisba(w) for w in folded[start:n])):
         # no name, only a role and its adjectives: الفنان المصري
         return Mention(span, whole, None, "anonymous" if t else "person", gender, role_only=bool(t))
     name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
@@ -172,6 +174,8 @@ def _same_entity(a: list[str], b: list[str]) -> bool:
         return bool(short)
     if long_[-len(short):] == short:
         return True  # a surname: العموري / محمد العموري
+    if len(short) == 1 and short[0].startswith("ال") and not _nisba(short[0]) and long_[0] == short[0][2:]:
+        return True  # the anaphoric head: المنظمة / منظمة الصحة العالمية
     return long_[:len(short)] == short and not (len(short) == 1 and _nisba(short[0]))
 
 

@@ -189,6 +189,11 @@ SPEAKERS = [
     ("وقال سالم إن الوضع مستقر، مضيفا أن المعبر سيفتح غدا.", ["سالم", "سالم"]),
     # a shorter mention takes the entity's full name
     ("قال محمد العموري إن الاحتجاج سلمي. وقال العموري «لن نتراجع».", ["محمد العموري", "محمد العموري"]),
+    # the anaphoric head takes the organisation's full name
+    ("قالت منظمة الصحة العالمية إن التدخين يقتل. وأضافت المنظمة أن الحظر ضروري.",
+     ["منظمة الصحة العالمية", "منظمة الصحة العالمية"]),
+    # a role with a genitive and no name is named by the role
+    ("وقال المدير العام للسجلات إن القائمة كاملة.", ["المدير العام للسجلات"]),
     # an organisation and a document as sources
     ("وقال البيان إن الاجتماع سيعقد غدا.", ["البيان"]),
     # a quoted alias between an SVO subject and its verb
