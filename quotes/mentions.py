@@ -172,7 +172,7 @@ def _role_pp(v: DocView, i: int, j: int, b: int) -> int:
         return j
     k = j + 1
     while k < b and k - j <= 10 and (v.toks[k].is_word or v.is_quote(k)) and not v.is_comp(k) \
-            and k not in v.cue_at and k not in v.outlet_at and k not in v.date_at:
+            and not (k in v.cue_at and not v.cue_at[k].ambiguous) and k not in v.outlet_at and k not in v.date_at:
         if v.is_quote(k):  # a quoted organisation in the role: في "هيومن رايتس ووتش"
             p = v.pair_opening_at(k)
             if p is None or p.close is None:

@@ -167,6 +167,8 @@ SPEAKERS = [
     ("وكتب السفير لدى الأمم المتحدة، سامر الحلبي، أن المرافق سليمة.", ["سامر الحلبي"]),
     # a short في-phrase before the opener belongs to the source
     ("وقال زملاء له في الشرطة إنه تعرض لتهديدات.", ["زملاء له في الشرطة"]),
+    # an ambiguous word (نادي 'club' / نادى 'called') inside a role does not end it
+    ('تحدث المشرف على الفرق في نادي الاتحاد محمد الجهني وقال: "يسعدنا التعاون".', ["محمد الجهني"]),
     # the addressee of a telling verb is no speaker
     ('قال الوزير سالم إن الحل قريب. وأبلغ الصحفيين "سنلتقي غدا".', ["سالم", "سالم"]),
     # a relayed source keeps its own gender: the verb agrees with the outlet
