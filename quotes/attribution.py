@@ -61,6 +61,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if opener is None:
         return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
+    if any(expressive(v, x) for x in range(j, min(k, j + 8))):
+        return None  # رفض السفير التعليق على مزاعم بأن ...: declining to comment states nothing
     if cue.kind == "passive" and kind != "comp":
         return None  # واتُهم الشاب ...: a passive without إن reports no statement
     if cue.expressive and kind != "comp":

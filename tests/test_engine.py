@@ -110,8 +110,9 @@ INDIRECT_NEGATIVE = [
     ("وعبر الوزير عن سعادته بالنتائج.", []),
     # عبر meaning 'via' is no cue
     ("ووصل الوفد عبر البحر إلى الميناء.", []),
-    # declining to comment states nothing
+    # declining to comment states nothing, even before a بأن of the report it declines
     ("ورفض المتحدث التعليق على الاتهامات.", []),
+    ("ورفض السفير التعليق على مزاعم بأن بلاده تقف وراء الهجوم.", []),
     # praise is an expressive act, even with a quoted phrase
     ('وأشاد الوزير بما حققه الفريق من "إنجازات كبيرة".', []),
     # يعتبر with no source after it means "is considered"
