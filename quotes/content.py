@@ -49,7 +49,7 @@ def find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
         if v.phrase_len("clause_break", k) and k > j:
             if v.norm(k) not in ("بعدما", "عندما", "حين", "حينما", "بعد", "قبل"):
                 return None
-            in_clause = True  # وقال فينغر للصحفيين بعدما منحته ... الفوز: "..."
+            in_clause = True  # وقال المدرب للصحفيين بعدما فاز فريقه: "..."
         if t.kind == "punct" and t.norm in ".!?":
             return None
         k += 1

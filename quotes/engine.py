@@ -132,7 +132,7 @@ def _resolve_speakers(
 def _person_in_focus(v: DocView, sentence: int, table: SpeakerTable) -> EntityState | None:
     """With no earlier speaker, the named person the last few sentences introduce.
 
-    ``استضاف البرنامج النجم المصري محمد هنيدي ... وأكد أن ...``: the guest
+    ``استضاف البرنامج الفنان سامي الحداد ... وأكد أن ...``: the guest
     is the one who speaks, although no speech verb introduced him.
     """
     for si in range(sentence - 1, max(-1, sentence - 4), -1):

@@ -162,7 +162,7 @@ def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
 def _role_pp(v: DocView, i: int, j: int, b: int) -> int:
     """Carry a titled mention through the prepositional phrase of its role to the name.
 
-    ``المشرف العام على القطاعات السنية في نادي الاتحاد محمد الجهني``: the
+    ``المشرف العام على الفرق في نادي الاتحاد سامي الحداد``: the
     role goes on after ``على`` and ``في`` until an undefined word follows a
     definite one, which starts the name.
     """
@@ -272,7 +272,7 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
 
 def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     """The interviewee (``في حديث مع نسرين اسبر``) or the titled mention nearest
-    before ``i`` (``المشرف العام ... محمد الجهني``) in the sentence."""
+    before ``i`` (``المشرف العام ... سامي الحداد``) in the sentence."""
     for k in range(a, i - 1):
         n = v.phrase_len("channel", k)
         if n and v.norm(k + n - 1) == "مع":
@@ -394,7 +394,7 @@ def _titled_subject_end(v: DocView, k: int, j: int) -> int:
         k += 1
         n += 1
     if n and k < j and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
-        k += 1  # an ال-surname: محمد الجهني
+        k += 1  # an ال-surname: سامي الحداد
     return k
 
 
