@@ -80,11 +80,14 @@ def _opens_quotation(v: DocView, k: int) -> bool:
         return False
     a, b = v.token_range(p.start, p.end)
     nwords = sum(1 for t in v.toks[a:b] if t.is_word)
-    if nwords <= 3 and p.close is not None:
-        after = v.index_at(p.close)
-        nxt = (after or 0) + 1
-        if nxt < len(v.toks) and v.toks[nxt].is_word and v.sent_of[nxt] == v.sent_of[k]:
-            return False
+    if p.close is None:
+        return True
+    nxt = (v.index_at(p.close) or 0) + 1
+    if nxt + 1 < len(v.toks) and v.is_comp(nxt) and v.sent_of[nxt] == v.sent_of[k]:
+        return False  # في بيان «حصلت الجزيرة على نسخة منه» أن ...: an aside; the report follows it
+    if nwords <= 3 and nxt < len(v.toks) and v.sent_of[nxt] == v.sent_of[k] and (
+            v.toks[nxt].is_word or (v.is_punct(nxt, ":") and k > 0 and v.toks[k - 1].is_word)):
+        return False  # a quoted name the sentence goes on after: المحامية «حنان الخطيب»: إن ...
     return True
 
 
@@ -115,7 +118,7 @@ def content_end(v: DocView, a: int, b: int) -> int:
 
     The clause runs to the sentence end but stops before a comma that opens
     a participle continuation (``، مضيفا أن``), a nominal cue (``، وفقا لـ``)
-    or a clause break (``، حيث``).  Quoted stretches are skipped whole.
+    or a clause break (``، بينما``).  Quoted stretches are skipped whole.
     """
     i = a
     while i < b:
@@ -144,6 +147,11 @@ def object_end(v: DocView, c0: int, b: int) -> int:
     dangling conjunction or punctuation.
     """
     end = content_end(v, c0, b)
+    # a reported clause runs on through ``، حيث ...`` and ``، فيما ...``; an object stops there
+    for k in range(c0 + 1, end - 1):
+        if v.is_punct(k, ",،") and v.phrase_len("object_break", k + 1):
+            end = k
+            break
     # the object stops at the next participle or verb cue
     for k in range(c0 + 1, end):
         c = v.cue_at.get(k)

@@ -74,7 +74,7 @@ def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset(
 def _affiliation_pp(v: DocView, i: int, j: int, b: int) -> int:
     """``زملاء له في الشرطة إنه`` / ``مسؤول في وزارة الخارجية:``: a short في-phrase
     that runs straight into the content opener belongs to the mention."""
-    if j == i or v.norm(j) != "في" or j + 1 >= b or (j + 1) in v.date_at:
+    if j == i or v.norm(j) != "في" or j + 1 >= b or (j + 1) in v.date_at or v.phrase_len("channel", j):
         return j
     k = j + 1
     while k < b and k - j <= 4 and v.toks[k].is_word and not v.is_comp(k) and k not in v.cue_at \
@@ -140,7 +140,7 @@ def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
     """A short quoted name inside a mention (``المعلق "باروخ ناييم"``, ``الإيطالية "إيني"``).
 
     The word before the mark is a title, a naming noun or a nisba adjective,
-    and the sentence goes on after the closing mark: a short quotation at the
+    and a word or a colon follows the closing mark: a short quotation at the
     end of its sentence (``وقال سالم «لن نتراجع».``) is reported speech.
     """
     if j == 0 or not v.is_quote(j) or not v.toks[j - 1].is_word:
@@ -154,8 +154,8 @@ def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
         return None
     a, b = v.token_range(p.start, p.end)
     after = v.pair_end_index(p)
-    if not (0 < b - a <= 4) or after >= len(v.toks) or not v.toks[after].is_word:
-        return None
+    if not (0 < b - a <= 4) or after >= len(v.toks) or not (v.toks[after].is_word or v.is_punct(after, ":")):
+        return None  # a colon after the name opens the statement: ``المحامية «حنان الخطيب»: إن ...``
     return p
 
 
@@ -282,6 +282,9 @@ def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     last = None
     k = a
     while k < i:
+        if k in v.date_at:  # في آب/أغسطس: a month that folds like the title الأب
+            k = max(k + 1, (v.index_at(v.date_at[k].end - 1) or k) + 1)  # type: ignore[attr-defined]
+            continue
         if v.toks[k].is_word and v.gram.title_len([v.norm(x) for x in range(k, min(k + 4, i))]):
             end = right_mention(v, k, i)
             while end < i and v.norm(end) in ("في", "على") and end + 1 < i:

@@ -88,6 +88,16 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     after_quote = [k > a and v.is_quote(k - 1) and v.pair_closing_at(k - 1) is not None for k in idx]
     src = g.source_entry(folded)
     whole = " ".join(surf).strip("\"“”«»() ")
+    quoted = _final_quoted_name(v, a, b)
+    if quoted is not None and (g.title_len(folded) or src is not None):
+        # a role, then the name in quotation marks: المحامية «حنان الخطيب», الشركة الإيطالية "إيني"
+        q0, q1 = quoted
+        name = v.text[v.toks[q0].start:v.toks[q1 - 1].end]
+        role = " ".join(surf[:len(_words_of(v, a, q0))]).strip(" ،,\"“”«»") or None
+        if src is not None:
+            return Mention(span, name, role, src.get("kind", "organization"), src.get("gender"), src.get("number"))
+        t = g.title_len(folded)
+        return Mention(span, name, role, "person", g.titles.get(tuple(folded[:t]), {}).get("gender"))
     if src is not None and g.title_len(folded) == 0:
         return Mention(span, whole, None, src.get("kind", "organization"), src.get("gender"), src.get("number"))
     t = g.title_len(folded)
@@ -117,6 +127,20 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
 
 
 _KUNYA = frozenset({"ابو", "ام", "بن", "ابن", "بنت", "عبد"})
+
+
+def _final_quoted_name(v: DocView, a: int, b: int) -> tuple[int, int] | None:
+    """The word range of a short quotation (four words at most) that ends the mention ``[a, b)`` after a word."""
+    if b - a < 3 or not v.is_quote(b - 1):
+        return None
+    p = v.pair_closing_at(b - 1)
+    if p is None:
+        return None
+    o = v.index_at(p.open)
+    q0, q1 = v.token_range(p.start, p.end)
+    if o is None or o <= a or not v.toks[o - 1].is_word or not 0 < q1 - q0 <= 4:
+        return None
+    return q0, q1
 
 
 def _nisba(w: str) -> bool:

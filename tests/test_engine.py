@@ -90,6 +90,15 @@ INDIRECT = [
     # the subject runs to the date that ends it, the object starts after
     ("أعلن نادي النجوم الرياضي الجمعة تعاقده مع المهاجم.",
      [("indirect", "تعاقده مع المهاجم", "نادي النجوم الرياضي")]),
+    # a reported clause runs on through ، حيث (a noun-phrase object above stops there)
+    ("وقال المتحدث إن السجون مكتظة، حيث يغيب العلاج عن المرضى.",
+     [("indirect", "السجون مكتظة، حيث يغيب العلاج عن المرضى", "المتحدث")]),
+    # a quoted aside between the channel and the complementizer is not the content
+    ("وأفادت الهيئة في بيان «حصلت الوكالة على نسخة منه» أن المعبر مغلق.",
+     [("indirect", "المعبر مغلق", "الهيئة")]),
+    # ... while after a colon the quotation is the content
+    ("وأفادت الهيئة في بيان: «المعبر مغلق منذ الصباح».",
+     [("direct", "المعبر مغلق منذ الصباح", "الهيئة")]),
     # mixed: an indirect report with a quoted fragment
     ('قالت روسيا إنه تم التوصل إلى اتفاق بشأن "وقف أحادي لإطلاق النار".',
      [("mixed", 'تم التوصل إلى اتفاق بشأن "وقف أحادي لإطلاق النار"', "روسيا")]),
@@ -181,6 +190,11 @@ SPEAKERS = [
     ("وقال الكاتب حمود أبو طالب إن الظاهرة خطيرة.", ["حمود أبو طالب"]),
     # an outlet as the subject is not cut at its trigger noun
     ("ووصفت صحيفة معاريف العبرية الفيديو بالمقلق.", ["صحيفة معاريف العبرية"]),
+    # a quoted name after a role, before the colon, is the name, not the content
+    ("وقالت محامية الهيئة «ليلى حسن»: إن الأسرى مرضى.", ["ليلى حسن"]),
+    ("وقالت شركة النفط الإيطالية \"إيني\" إن الحقل كبير.", ["إيني"]),
+    # a month (آب folds like the title الأب) is no speaker of a participle
+    ("وزار الوفد المدينة في آب الماضي مؤكدا أن الوضع مستقر.", [None]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
