@@ -211,9 +211,11 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         f.rules.append("speaker:after-cue")
         _role_after(v, f, m_end)
         return
+    # a verb cue earlier in the sentence has the subject a later participle or coordinated verb shares
+    earlier_cue = any(a <= g < i and c.kind != "participle" and not c.ambiguous for g, c in v.cue_at.items())
     if cue is not None and cue.kind in ("participle", "verbal_noun"):
         sal = salient_mention(v, a, i)
-        if sal is not None and not any(a <= g < i and c.kind != "participle" for g, c in v.cue_at.items()):
+        if sal is not None and not earlier_cue:
             f.speaker = _span(v, *sal)
             f.rules.append("speaker:in-sentence")
             return
@@ -226,7 +228,7 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         f.rules.append("speaker:before-cue")
         return
     sal = salient_mention(v, a, i)
-    if sal is not None:
+    if sal is not None and not (earlier_cue and cue is not None and cue.proclitics):
         f.speaker = _span(v, *sal)
         f.rules.append("speaker:in-sentence")
         return

@@ -117,8 +117,8 @@ def content_end(v: DocView, a: int, b: int) -> int:
     """Where a reported clause starting at ``a`` ends inside its sentence ``[.., b)``.
 
     The clause runs to the sentence end but stops before a comma that opens
-    a participle continuation (``، مضيفا أن``), a nominal cue (``، وفقا لـ``)
-    or a clause break (``، بينما``).  Quoted stretches are skipped whole.
+    a participle continuation (``، مضيفا أن``), a nominal cue (``، وفقا لـ``),
+    a coordinated report (``، وبين أن``) or a clause break (``، بينما``).  Quoted stretches are skipped whole.
     """
     i = a
     while i < b:
@@ -133,6 +133,8 @@ def content_end(v: DocView, a: int, b: int) -> int:
             nxt = v.cue_at.get(i + 1) or (v.cue_at.get(i + 2) if v.norm(i + 1) in ("وذلك", "ذلك") else None)
             if nxt is not None and nxt.kind in ("participle", "nominal"):
                 return i
+            if nxt is not None and nxt.kind == "verb" and nxt.proclitics and i + 2 < b and v.is_comp(i + 2):
+                return i  # ...، وبين أن ...: a coordinated report of its own
             if v.phrase_len("content_break", i + 1):
                 return i
         i += 1

@@ -93,6 +93,9 @@ INDIRECT = [
     # a reported clause runs on through ، حيث (a noun-phrase object above stops there)
     ("وقال المتحدث إن السجون مكتظة، حيث يغيب العلاج عن المرضى.",
      [("indirect", "السجون مكتظة، حيث يغيب العلاج عن المرضى", "المتحدث")]),
+    # a comma and a coordinated speech verb with its complementizer end the report before
+    ("وقال سالم إن الطريق مغلق، وأضاف أن العمل جار.",
+     [("indirect", "الطريق مغلق", "سالم"), ("indirect", "العمل جار", "سالم")]),
     # a quoted aside between the channel and the complementizer is not the content
     ("وأفادت الهيئة في بيان «حصلت الوكالة على نسخة منه» أن المعبر مغلق.",
      [("indirect", "المعبر مغلق", "الهيئة")]),
@@ -195,6 +198,12 @@ SPEAKERS = [
     ("وقالت شركة النفط الإيطالية \"إيني\" إن الحقل كبير.", ["إيني"]),
     # a month (آب folds like the title الأب) is no speaker of a participle
     ("وزار الوفد المدينة في آب الماضي مؤكدا أن الوضع مستقر.", [None]),
+    # a speech verb inside reported words introduces no speaker for a later dropped subject
+    ("قال سالم إنه يتابع أخبار الفنانين في المدينة. وأضاف أن الوضع جيد.", ["سالم", "سالم"]),
+    # a coordinated verb shares the subject of the report before it in its sentence,
+    # not a titled word of that report's content
+    ("وأوضح المتحدث سامي حسن أن الطريق سيصبح طريقا رئيسا مزدوجا بطول 95 كلم، وبين أن المجلس يدرس الأولويات.",
+     ["سامي حسن", "سامي حسن"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
