@@ -18,6 +18,7 @@ from quotes.finding import Finding, token_span as _span
 from quotes.followups import after_colon, continuations, restates, speech_events
 from quotes.mentions import (
     adjacent_subject,
+    kana_subject,
     left_mention,
     relayed_source,
     right_mention,
@@ -214,7 +215,7 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
     # a verb cue earlier in the sentence has the subject a later participle or coordinated verb shares
     earlier_cue = any(a <= g < i and c.kind != "participle" and not c.ambiguous for g, c in v.cue_at.items())
     if cue is not None and cue.kind in ("participle", "verbal_noun"):
-        sal = salient_mention(v, a, i)
+        sal = salient_mention(v, a, i) or kana_subject(v, a, i)
         if sal is not None and not earlier_cue:
             f.speaker = _span(v, *sal)
             f.rules.append("speaker:in-sentence")

@@ -136,11 +136,12 @@ def _short_name_pair(v: DocView, j: int) -> QuotePair | None:
     return p if 0 < b - a <= 8 else None
 
 
-def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
+def _quoted_name_after(v: DocView, j: int, last: bool = False) -> QuotePair | None:
     """A short quoted name inside a mention (``المعلق "باروخ ناييم"``, ``الإيطالية "إيني"``).
 
     The word before the mark is a title, a naming noun or a nisba adjective,
-    and a word or a colon follows the closing mark: a short quotation at the
+    and a word or a colon follows the closing mark (any punctuation with ``last``, for the
+    source that ends an ``according to``): a short quotation at the
     end of its sentence (``وقال سالم «لن نتراجع».``) is reported speech.
     """
     if j == 0 or not v.is_quote(j) or not v.toks[j - 1].is_word:
@@ -154,7 +155,8 @@ def _quoted_name_after(v: DocView, j: int) -> QuotePair | None:
         return None
     a, b = v.token_range(p.start, p.end)
     after = v.pair_end_index(p)
-    if not (0 < b - a <= 4) or after >= len(v.toks) or not (v.toks[after].is_word or v.is_punct(after, ":")):
+    if not (0 < b - a <= 4) or after >= len(v.toks) or not (v.toks[after].is_word or v.is_punct(after, ":")
+                                                             or (last and v.is_punct(after))):
         return None  # a colon after the name opens the statement: ``المحامية «حنان الخطيب»: إن ...``
     return p
 
@@ -300,6 +302,30 @@ def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     return last
 
 
+_KANA = frozenset({"كان", "كانت"})
+
+
+def kana_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
+    """The subject after a sentence-opening كان (``وكانت شركة "إيني" اكتشفت الحقل ... مؤكدة``),
+    which a later participle of the sentence shares."""
+    k = a
+    kana = False
+    while k < i:
+        n = v.is_discourse(k)
+        if not n:
+            break
+        kana = kana or any(strip_proclitic(v.norm(x))[1] in _KANA or v.norm(x) in _KANA for x in range(k, k + n))
+        k += n
+    if not kana or k >= i or speaker_boundary(v, k, first=True):
+        return None
+    end = right_mention(v, k, i)
+    for x in range(k + 1, end - 1):  # the verb after a quoted name starts the predicate
+        if v.is_quote(x) and v.pair_closing_at(x) is not None and not v.norm(x + 1).startswith("ل"):
+            return k, x + 1
+    end = split_subject_object(v, k, end)
+    return (k, end) if end > k else None
+
+
 def source_end(v: DocView, j: int, b: int) -> int:
     """End index of the source named after a nominal cue (``وفقا للأمم المتحدة``) from ``j``.
 
@@ -309,7 +335,13 @@ def source_end(v: DocView, j: int, b: int) -> int:
     s_end = j
     if j in v.outlet_at:  # وفقا لوكالة الأنباء الفرنسية
         s_end = (v.index_at(v.outlet_at[j].end - 1) or j) + 1  # type: ignore[attr-defined]
-    while s_end < b and not v.is_punct(s_end, ",،.!?:;") and not v.is_quote(s_end) and s_end - j < 12:
+    while s_end < b and not v.is_punct(s_end, ",،.!?:;") and s_end - j < 12:
+        if v.is_quote(s_end):
+            p = _short_name_pair(v, s_end) or (_quoted_name_after(v, s_end, last=True) if s_end > j else None)
+            if p is None:
+                break
+            s_end = v.pair_end_index(p)  # بحسب شركة الطاقة الإيطالية "إيني"
+            continue
         if s_end > j and (v.phrase_len("clause_break", s_end) or v.is_comp(s_end) or s_end in v.date_at
                           or s_end in v.cue_at or v.phrase_len("channel", s_end)):
             break
