@@ -22,6 +22,11 @@ from quotes.tokens import Token
 __all__ = ["DocView"]
 
 
+# words after which a verb form is a name (أبو طالب) or, when ambiguous, a noun (في نادي)
+_NOUN_BEFORE = frozenset({"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد"})
+_NOT_BEFORE_VERB = frozenset({"في", "علي", "الي", "عن", "مع", "بين", "حول", "خلال", "ضد", "لدي", "عبر", "نحو"})
+
+
 class DocView:
     """Token-level indexes over a segmented document."""
 
@@ -95,11 +100,16 @@ class DocView:
         """Drop cue readings the context rules out before any rule sees them.
 
         A cue inside an outlet mention (``عبر حسابه على تويتر``) is part of the
-        name; an ambiguous form whose lexicon names its preposition
+        name; a verb form after a kunya (``أبو طالب``) is a name, and an ambiguous
+        one after a preposition (``في نادي الاتحاد``) a noun; an ambiguous form whose lexicon names its preposition
         (``عبّر عن``) counts only with that preposition after it.
         """
         if any(o.start <= c.start < o.end for o in outlets):
             return False
+        i = self.index_at(c.start)
+        if c.kind == "verb" and not c.proclitics and i is not None and i > 0 \
+                and (self.toks[i - 1].norm in _NOUN_BEFORE or (c.ambiguous and self.toks[i - 1].norm in _NOT_BEFORE_VERB)):
+            return False  # أبو طالب (a kunya), في نادي الاتحاد (a noun after a preposition)
         if c.ambiguous and c.requires_complement and c.prepositions and c.kind != "nominal":
             i = self.index_at(c.start)
             preps = {fold(p) for p in c.prepositions}

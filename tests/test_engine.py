@@ -55,6 +55,9 @@ DIRECT_NEGATIVE = [
     'انطلقت أمس قمة "الأمل" في العاصمة.',
     # a speech verb with no content
     "ولم يعلق المتحدث على الحادث.",
+    # a verb form after a kunya is a name, and an ambiguous one after a preposition a noun
+    'وزار أبو طالب المدينة "ليلا".',
+    'وتدرب اللاعب في نادي "النجوم" أمس.',
 ]
 
 
