@@ -200,14 +200,20 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         f.resolution = "agentless"  # وقيل إن ...: the text names no source
         f.rules.append("speaker:passive")
         return
-    if _relative_antecedent(v, f, a, i):
+    vso = m_end > j and f.content[0] >= v.toks[m_end - 1].end
+    if i > a and v.gram.word_in("relative", v.norm(i - 1)) and vso and v.norm(j).startswith("ال") \
+            and cue is not None and cue.sense != "tell" and m_end < len(v.toks) and v.is_comp(m_end):
+        f.speaker = _span(v, j, m_end)  # المحتجين الذين تقول الشركة إن ...: the subject follows
+        f.rules.append("speaker:after-cue")
         return
+    if _relative_antecedent(v, f, a, i):
+        return  # التقارير التي تفيد بأن ...
     svo = adjacent_subject(v, a, i) if cue is None or cue.kind not in ("participle", "verbal_noun") else None
     if svo is not None:
         f.speaker = _span(v, *svo)
         f.rules.append("speaker:before-cue")
         return
-    if m_end > j and f.content[0] >= v.toks[m_end - 1].end:
+    if vso:
         f.speaker = _span(v, j, m_end)
         f.rules.append("speaker:after-cue")
         _role_after(v, f, m_end)
@@ -295,6 +301,9 @@ def _quote_before_cue(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | N
     return f
 
 
+_RESUMPTIVE = frozenset({"به", "بها", "عنه", "عنها", "فيه", "فيها", "له", "لها"})
+
+
 def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     """``..., وفقا للأمم المتحدة`` and ``وبحسب البيان، ...``."""
     a, b = v.sent_ranges[si]
@@ -302,6 +311,8 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     if last is None:
         return None
     j = last + 1
+    if cue.kind != "nominal" and j < b and v.norm(j) in _RESUMPTIVE:
+        j += 1  # وفق ما أفاد به المدير: the pronoun refers back to ما
     s_end = source_end(v, j, b)
     if s_end == j:
         return None
@@ -344,6 +355,17 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     f.rules.append("speaker:source")
     f.frame = (v.toks[i].start, v.toks[s_end - 1].end)
     return f
+
+
+def _nest_according_to(f: Finding, findings: list[Finding]) -> None:
+    """``أوضح X أن A، وبين أن B وفق لجان متخصصة``: an according-to phrase inside
+    the words of another report vouches for those words only, not for the cue before them."""
+    if f.type != "according_to" or "content:before-cue" not in f.rules or f.cue is None:
+        return
+    starts = [g.content[0] for g in findings
+              if g is not f and f.content[0] < g.content[0] < f.cue.start < g.content[1]]
+    if starts:
+        f.content = (max(starts), f.content[1])
 
 
 def opens_sentence(v: DocView, si: int, i: int) -> bool:
@@ -408,6 +430,8 @@ def find_attributions(v: DocView) -> list[Finding]:
     out.extend(g for f in list(out) for g in after_colon(v, f) if g.content not in {h.content for h in out})
     out.sort(key=lambda f: f.content[0])
     out = [f for f in out if not restates(v, f, out)]
+    for f in out:
+        _nest_according_to(f, out)
     seen: set[tuple[int, int]] = set()
     kept = []
     for f in out:

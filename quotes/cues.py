@@ -274,6 +274,7 @@ class CueFinder:
                 s, e, text, entry["lemma"], entry["sense"],
                 "nominal" if entry["cue_kind"] == "according_to" else "verbal_noun",
                 proclitics=pro, enclitic=enc, ambiguous=bool(entry.get("ambiguous")),
+                prepositions=(entry["attaches"],) if entry.get("attaches") else (),
                 cue_kind=entry["cue_kind"], rule=entry["rule"],
             )
         return None

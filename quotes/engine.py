@@ -64,7 +64,8 @@ class Engine:
         speakers = _resolve_speakers(v, findings, speech_events(v, findings), table)
         table.expand_names()
         quotes = tuple(
-            _build(v, n, f, speakers[n], self.outlets.is_outlet_name) for n, f in enumerate(findings)
+            _build(v, n, f, speakers[n], self.outlets.is_outlet_name, tuple(g.content for g in findings if g is not f))
+            for n, f in enumerate(findings)
         )
         entities = tuple(
             Entity(e.id, e.name, e.kind, e.role, tuple(e.aliases), tuple(span_of(text, *m) for m in e.mentions))
@@ -107,7 +108,9 @@ def _resolve_speakers(
         if f.continues is not None and id(f.continues) in by_id:
             res = by_id[id(f.continues)]
         elif f.speaker is not None:
-            m = analyse_mention(v, f.speaker, according_to=cue is not None and cue.kind == "nominal")
+            # وفقا للأمم المتحدة: the source carries the cue's ل (وفق لجان متخصصة does not)
+            takes_lam = cue is not None and cue.kind == "nominal" and "ل" in cue.prepositions
+            m = analyse_mention(v, f.speaker, according_to=takes_lam)
             if m is not None:
                 vso = cue is not None and f.speaker[0] > cue.start
                 res = (table.add(m, gender, None if vso else number), m)
@@ -164,18 +167,29 @@ def _channel(v: DocView, f: Finding) -> tuple[int, int] | None:
     return best
 
 
-def _nearest(matches: list, f: Finding, v: DocView) -> Any:
-    """The match in the finding's sentence, outside its content, nearest its cue."""
+def _nearest(matches: list, f: Finding, v: DocView, others: tuple[tuple[int, int], ...] = ()) -> Any:
+    """The match in the finding's sentence, outside its content, nearest its cue.
+
+    ``others`` are the contents of the document's other reports: a match inside
+    one of them is that report's (the time of the event it reports), and a
+    report nested inside one looks only there (``قال في بيان يوم الاثنين إنه أقال
+    X بسبب فيديو قال فيه ...``: Monday is not when X spoke).
+    """
     a, b = v.sent_ranges[f.sentence]
     if b <= a:
         return None
     lo, hi = v.toks[a].start, v.toks[b - 1].end
     anchor = f.cue.start if f.cue else f.content[0]
+    outer = [c for c in others if c[0] <= anchor < c[1] and c != f.content]
+    if outer:
+        lo, hi = max(lo, max(c[0] for c in outer)), min(hi, min(c[1] for c in outer))
     best, dist = None, None
     for m in matches:
         if m.start < lo or m.end > hi:
             continue
         if m.start < f.content[1] and m.end > f.content[0]:
+            continue
+        if any(c0 <= m.start < c1 and not c0 <= anchor < c1 for c0, c1 in others):
             continue
         if m.start >= f.content[1] and f.content[0] > anchor:
             continue  # after the content of a report whose cue comes first: another clause's time
@@ -191,6 +205,7 @@ def _build(
     f: Finding,
     resolved: tuple[EntityState | None, Mention | None],
     outlet_name: Any,
+    others: tuple[tuple[int, int], ...] = (),
 ) -> Quote:
     text = v.text
     ent, mention = resolved
@@ -213,7 +228,7 @@ def _build(
         if name:
             outlet = Outlet(span_of(text, *f.speaker), name, "according-to")
     date = None
-    dm = _nearest(v.dates, f, v)
+    dm = _nearest(v.dates, f, v, others)
     if dm is not None:
         date = When(span_of(text, dm.start, dm.end), dm.value, dm.resolution)
     channel = _channel(v, f)

@@ -148,7 +148,7 @@ def _nisba(w: str) -> bool:
 
 
 def _definite(w: str) -> bool:
-    return w.startswith(("ال", "وال", "لل"))
+    return w.startswith(("ال", "وال", "لل", "بال"))
 
 
 def _name_start(g: Any, folded: list[str], t: int, surf: list[str] | None = None,

@@ -153,6 +153,12 @@ ACCORDING = [
     # the source's quoted name ends the sentence
     ('وقد يكون الحقل الأكبر في المنطقة بحسب شركة النفط الإيطالية "إيني".',
      [("according_to", "يكون الحقل الأكبر في المنطقة", "إيني")]),
+    # وفق takes its source without ل: the source's own ل stays (لجان)
+    ("وتدرس الوزارة الطلبات وفق لجان متخصصة.",
+     [("according_to", "وتدرس الوزارة الطلبات", "لجان متخصصة")]),
+    # a marked verb's resumptive pronoun is not the source; a role's بال-complement is not the name
+    ("وأغلقت الشركة مكتبها، وفق ما أفاد به مدير الإعلام بالشركة نبيل حسن.",
+     [("according_to", "وأغلقت الشركة مكتبها", "نبيل حسن")]),
     # a restatement of the report's own source adds no record
     ("وقال سالم إن الشركة تكبدت خسائر كبيرة، بحسب تعبيره.",
      [("indirect", "الشركة تكبدت خسائر كبيرة", "سالم")]),
@@ -214,6 +220,10 @@ SPEAKERS = [
     ('وقال سالم إن الحقل مهم. وكانت شركة النفط الإيطالية "إيني" اكتشفت الحقل مؤكدة أنه الأكبر في المنطقة.',
      ["سالم", "إيني"]),
     ("وقال سالم إن الحقل مهم. وكانت الوزارة اكتشفت الحقل مؤكدة أنه الأكبر في المنطقة.", ["سالم", "الوزارة"]),
+    # a relative clause with its own subject after the verb: the subject speaks, not the antecedent
+    ("وتوقف العمل بسبب المحتجين الذين تقول الشركة إنه لا علاقة لهم بها.", ["الشركة"]),
+    # ... but a telling verb's noun is its addressee, and the antecedent speaks
+    ("وكانت الأرملة هي التي أخبرت الشرطة بأن زوجها كان يخفي ماضيا.", ["الأرملة"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
@@ -296,6 +306,22 @@ def test_dates(text, expected):
     (q,) = run(text)
     got = (q.date.span.text, q.date.value, q.date.resolution) if q.date else None
     assert got == expected
+
+
+DATES_OF_SEVERAL = [
+    # a report inside another's words does not take the outer utterance's date
+    ('قال الاتحاد في بيان يوم الخميس إنه أقال المدرب بسبب فيديو قال فيه "نحن الأبطال".',
+     ["2019-08-29", None]),
+    # a date inside one report's words is not the time of the next report in the sentence
+    ("وقال سالم إن المعبر أغلق في 5 أغسطس، مضيفا أن العمل جار.", [None, None]),
+    # ... while the utterance's own date is shared by its participle
+    ("وقال سالم يوم الخميس إن المعبر أغلق، مضيفا أن العمل جار.", ["2019-08-29", "2019-08-29"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DATES_OF_SEVERAL)
+def test_dates_of_several_reports(text, expected):
+    assert [q.date.value if q.date else None for q in run(text)] == expected
 
 
 CHANNELS = [
