@@ -3,7 +3,8 @@
 Install what this needs with ``bash .ci/browser-deps``.  Without Chromium the
 tests skip locally and fail in CI (``CI`` set, as conftest's shared files do).  Nothing is downloaded at
 test time: Selenium is given the driver and browser paths and runs offline.
-The founding-article test saves ``docs/review-page.png`` for the README.
+The founding-article test saves a screenshot of the page in a temporary
+directory; ``QUOTES_SCREENSHOT=docs/review-page.png`` refreshes the README's.
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOT = ROOT / "docs" / "review-page.png"
 CHROMIUM = os.environ.get("QUOTES_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("QUOTES_CHROMEDRIVER", "/usr/bin/chromedriver")
 TIMEOUT = 60
@@ -200,7 +199,8 @@ def _details(driver: Any) -> dict[str, str]:
     return {dt.text: dd.text for dt, dd in zip(dts, dds)}
 
 
-def test_the_founding_article_end_to_end(driver: Any, downloads: Path, seed_article: str) -> None:
+def test_the_founding_article_end_to_end(driver: Any, downloads: Path, seed_article: str, tmp_path: Path) -> None:
+    screenshot = Path(os.environ.get("QUOTES_SCREENSHOT") or tmp_path / "review-page.png").resolve()
     from quotes.schemas import validate
     from quotes.serve import create_app
 
@@ -238,9 +238,9 @@ def test_the_founding_article_end_to_end(driver: Any, downloads: Path, seed_arti
         assert driver.find_element("id", "details").get_attribute("data-record") == quotes[r]["id"]
         driver.find_element("css selector", f'#groups button[data-r="{k}"]').click()
         driver.execute_script("window.scrollTo(0, 0);")
-        SCREENSHOT.parent.mkdir(exist_ok=True)
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
         driver.set_window_size(1400, 1500)
-        assert driver.save_screenshot(str(SCREENSHOT))
+        assert driver.save_screenshot(str(screenshot))
         driver.set_window_size(1400, 1000)
 
         jsonl = _download(driver, downloads, "dl-jsonl", ".jsonl")
@@ -252,7 +252,7 @@ def test_the_founding_article_end_to_end(driver: Any, downloads: Path, seed_arti
             validate(review, "claimreview")
         rows = list(csv.reader(io.StringIO(_download(driver, downloads, "dl-csv", ".csv"))))
         assert rows[0][:3] == ["doc_id", "quote_id", "type"] and len(rows) == len(quotes) + 1
-    assert SCREENSHOT.stat().st_size > 10_000
+    assert screenshot.stat().st_size > 10_000
 
 
 class _NestedExtractor:
