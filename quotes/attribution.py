@@ -62,6 +62,9 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if opener is None:
         return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
+    if kind == "comp" and k - 1 > j and v.norm(k - 1) in ("او", "و") and cue.kind == "verb":
+        # نفى الوزير استقالته أو أن يكون غادر: the first of coordinated objects opens the content
+        return _object_finding(v, si, i, cue, min(m_end, k - 1), rules)
     if any(expressive(v, x) for x in range(j, min(k, j + 8))):
         return None  # رفض السفير التعليق على مزاعم بأن ...: declining to comment states nothing
     if cue.kind == "passive" and kind != "comp":
@@ -323,7 +326,7 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     if k >= i - 1 or (i > a and not v.is_punct(i - 1, ",،") and i - a < 3):
         # the cue opens the sentence: the content follows the source
         c0 = s_end + 1 if s_end < b and v.is_punct(s_end, ",،") else s_end
-        if v.is_comp(c0) or v.norm(c0) in ("فان", "فانه", "فانها", "فقد", "وقد", "قد"):
+        if v.is_comp(c0) or v.norm(c0) in ("فان", "فانه", "فانها", "فانهم", "فقد", "وقد", "قد"):
             c0 += 1
         c1 = strip_end(v, c0, content_end(v, c0, b))
         rules.append("content:after-source")

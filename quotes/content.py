@@ -66,6 +66,8 @@ def _opens_quotation(v: DocView, k: int) -> bool:
     p = v.pair_opening_at(k)
     if p is None:
         return False
+    if any(m.start <= p.open < m.end or (m.start <= p.start and p.end <= m.end) for m in v.outlets):
+        return False  # أشارت "نيويورك تايمز" إلى ...: a quoted outlet is the source
     if k > 0 and ((k - 1) in v.cue_at or v.gram.word_in("not_subject", v.norm(k - 1)) or v.is_punct(k - 1, ":")):
         return True  # قال فيه "..." / قائلا "..." / : "..."
     if k > 0:
@@ -76,8 +78,6 @@ def _opens_quotation(v: DocView, k: int) -> bool:
             return False  # بـ"..." لـ"..."
         if g.word_in("stop_preposition", prev) or g.word_in("naming_noun", prev) or g.word_in("naming_noun", bare):
             return False
-    if any(m.start <= p.open < m.end or p.start <= m.start < p.end for m in v.outlets):
-        return False
     a, b = v.token_range(p.start, p.end)
     nwords = sum(1 for t in v.toks[a:b] if t.is_word)
     if p.close is None:

@@ -326,6 +326,9 @@ def kana_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     return (k, end) if end > k else None
 
 
+_FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم"})  # ووفق التقرير فإن ...: the statement follows
+
+
 def source_end(v: DocView, j: int, b: int) -> int:
     """End index of the source named after a nominal cue (``وفقا للأمم المتحدة``) from ``j``.
 
@@ -343,6 +346,7 @@ def source_end(v: DocView, j: int, b: int) -> int:
             s_end = v.pair_end_index(p)  # بحسب شركة الطاقة الإيطالية "إيني"
             continue
         if s_end > j and (v.phrase_len("clause_break", s_end) or v.is_comp(s_end) or s_end in v.date_at
+                          or v.norm(s_end) in _FA_INNA
                           or s_end in v.cue_at or v.phrase_len("channel", s_end)):
             break
         s_end += 1
@@ -425,12 +429,18 @@ def _titled_subject_end(v: DocView, k: int, j: int) -> int:
     while k < j and v.is_definite(k) and not v.norm(k).startswith("لل"):
         k += 1
     n = 0
-    while k < j and not v.is_definite(k) and (n < 2 or v.norm(k - 1) in _KUNYA):
+    while k < j and not v.is_definite(k) and (n < 2 or v.norm(k - 1) in _KUNYA) and not _possessed(v, k):
         k += 1
         n += 1
     if n and k < j and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
         k += 1  # an ال-surname: سامي الحداد
     return k
+
+
+def _possessed(v: DocView, k: int) -> bool:
+    """A noun with a possessive pronoun after ta marbuta (استقالته، زيارتها), which is no name."""
+    t = v.toks[k]
+    return len(t.norm) > 4 and v.text[t.start:t.end].endswith(("ته", "تها", "تهم", "تهما"))
 
 
 def _nisba(w: str) -> bool:

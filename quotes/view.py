@@ -53,7 +53,8 @@ class DocView:
         self.pairs: tuple[QuotePair, ...] = seg.quotes.pairs
         self.pair_open = {p.open: k for k, p in enumerate(self.pairs)}
         self.pair_close = {p.close: k for k, p in enumerate(self.pairs) if p.close is not None}
-        self.cues = sorted((c for c in cues if self._plausible_cue(c, outlets)), key=lambda c: c.start)
+        self.cues = sorted((self._verb_reading(c) for c in cues if self._plausible_cue(c, outlets)),
+                           key=lambda c: c.start)
         self.cue_at: dict[int, CueMatch] = {}
         for c in self.cues:
             i = self.index_at(c.start)
@@ -95,6 +96,19 @@ class DocView:
             depth = sum(1 for q in out if q is not p and q.start <= p.open and p.end <= q.end)
             fixed.append(attrs.evolve(p, depth=depth) if depth != p.depth else p)
         return tuple(fixed)
+
+    def _verb_reading(self, c: CueMatch) -> CueMatch:
+        """An ambiguous perfect with و/ف that opens its sentence before a definite noun
+        is the verb (``وذكر التقرير الصعوبات``), not the noun (ذِكر)."""
+        if not (c.ambiguous and c.kind == "verb" and c.aspect == "perfect" and c.proclitics in ("و", "ف")):
+            return c
+        i = self.index_at(c.start)
+        if i is None or i + 1 >= len(self.toks) or self.sent_of[i] < 0 or self.sent_of[i + 1] != self.sent_of[i]:
+            return c
+        a = self.sent_ranges[self.sent_of[i]][0]
+        if i != a or not self.toks[i + 1].norm.startswith("ال"):
+            return c
+        return attrs.evolve(c, ambiguous=False)
 
     def _plausible_cue(self, c: CueMatch, outlets: list[OutletMatch]) -> bool:
         """Drop cue readings the context rules out before any rule sees them.

@@ -105,6 +105,18 @@ INDIRECT = [
     # ... while after a colon the quotation is the content
     ("وأفادت الهيئة في بيان: «المعبر مغلق منذ الصباح».",
      [("direct", "المعبر مغلق منذ الصباح", "الهيئة")]),
+    # a quoted outlet after the cue is the source, not a quotation
+    ('وأشارت "نيويورك تايمز" إلى تراجع السياحة في البلاد.',
+     [("indirect", "تراجع السياحة في البلاد", "نيويورك تايمز")]),
+    # ... and a quotation that merely names an outlet is still a quotation
+    ('وقال سالم "نيويورك تايمز تكذب".', [("direct", "نيويورك تايمز تكذب", "سالم")]),
+    # an ambiguous perfect (ذكر 'mention') opening its sentence before a definite noun is the verb
+    ("وذكر التقرير الصعوبات التي تواجه الفريق.", [("indirect", "الصعوبات التي تواجه الفريق", "التقرير")]),
+    ("وكان ذكر الحادث في التقرير مقتضبا.", []),
+    # coordinated objects, the last one a complementizer clause: the content starts at the first
+    ("ونفى الوزير استقالته أو أن يكون قد غادر البلاد.",
+     [("indirect", "استقالته أو أن يكون قد غادر البلاد", "الوزير")]),
+    ("ونفى الوزير أن يكون قد غادر البلاد.", [("indirect", "يكون قد غادر البلاد", "الوزير")]),
     # mixed: an indirect report with a quoted fragment
     ('قالت روسيا إنه تم التوصل إلى اتفاق بشأن "وقف أحادي لإطلاق النار".',
      [("mixed", 'تم التوصل إلى اتفاق بشأن "وقف أحادي لإطلاق النار"', "روسيا")]),
@@ -159,6 +171,9 @@ ACCORDING = [
     # a marked verb's resumptive pronoun is not the source; a role's بال-complement is not the name
     ("وأغلقت الشركة مكتبها، وفق ما أفاد به مدير الإعلام بالشركة نبيل حسن.",
      [("according_to", "وأغلقت الشركة مكتبها", "نبيل حسن")]),
+    # فإن after the source opens the statement
+    ("ووفق التقرير فإن المحافظة سجلت أعلى عدد من الضحايا.",
+     [("according_to", "المحافظة سجلت أعلى عدد من الضحايا", "التقرير")]),
     # a restatement of the report's own source adds no record
     ("وقال سالم إن الشركة تكبدت خسائر كبيرة، بحسب تعبيره.",
      [("indirect", "الشركة تكبدت خسائر كبيرة", "سالم")]),
