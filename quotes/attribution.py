@@ -252,7 +252,8 @@ def _relative_antecedent(v: DocView, f: Finding, a: int, i: int) -> bool:
         return False
     k = i - 1
     s0 = k
-    while s0 > a and v.toks[s0 - 1].is_word and not speaker_boundary(v, s0 - 1) and k - s0 < 6:
+    while s0 > a and v.toks[s0 - 1].is_word and not speaker_boundary(v, s0 - 1) and k - s0 < 6 \
+            and v.norm(s0 - 1) != "من":  # قلل من شأن التحليلات التي تقول: the antecedent starts after من
         s0 -= 1
     if s0 >= k:
         return False
@@ -316,8 +317,9 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     j = last + 1
     if cue.kind != "nominal" and j < b and v.norm(j) in _RESUMPTIVE:
         j += 1  # وفق ما أفاد به المدير: the pronoun refers back to ما
-    s_end = source_end(v, j, b)
-    if s_end == j:
+    pronoun = cue.kind == "nominal" and bool(cue.enclitic)  # على حد تعبيره: the pronoun is the source
+    s_end = j if pronoun else source_end(v, j, b)
+    if s_end == j and not pronoun:
         return None
     rules = [f"cue:{cue.rule}"]
     k = a
@@ -353,6 +355,11 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
         f.resolution = "dropped-subject"
         f.rules.append("speaker:relayed-by-outlet")
         f.frame = (v.toks[i].start, v.toks[s_end - 1].end)
+        return f
+    if pronoun:
+        f.resolution = "dropped-subject"
+        f.rules.append("speaker:enclitic")
+        f.frame = (v.toks[i].start, cue.end)
         return f
     f.speaker = _span(v, j, s_end)
     f.rules.append("speaker:source")

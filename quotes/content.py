@@ -133,8 +133,9 @@ def content_end(v: DocView, a: int, b: int) -> int:
             nxt = v.cue_at.get(i + 1) or (v.cue_at.get(i + 2) if v.norm(i + 1) in ("وذلك", "ذلك") else None)
             if nxt is not None and nxt.kind in ("participle", "nominal"):
                 return i
-            if nxt is not None and nxt.kind == "verb" and nxt.proclitics and i + 2 < b and v.is_comp(i + 2):
-                return i  # ...، وبين أن ...: a coordinated report of its own
+            if nxt is not None and nxt.kind == "verb" and nxt.proclitics and i + 2 < b \
+                    and (v.is_comp(i + 2) or v.is_quote(i + 2) or v.is_punct(i + 2, ":")):
+                return i  # ...، وبين أن ... / ...، وقال "...": a coordinated report of its own
             if v.phrase_len("content_break", i + 1):
                 return i
         i += 1

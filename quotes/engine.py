@@ -114,13 +114,16 @@ def _resolve_speakers(
             if m is not None:
                 vso = cue is not None and f.speaker[0] > cue.start
                 res = (table.add(m, gender, None if vso else number), m)
-                sentence_subject.setdefault(f.sentence, res[0])  # type: ignore[arg-type]
+                if "speaker:relative-antecedent" not in f.rules:  # التحليلات التي تقول: not the clause's subject
+                    sentence_subject.setdefault(f.sentence, res[0])  # type: ignore[arg-type]
         elif f.resolution == "dropped-subject":
             # a participle or a verb inside its sentence shares the clause's subject;
             # a sentence-initial verb goes to the latest speaker that agrees
             i = v.index_at(cue.start) if cue is not None else None
             mid = cue is not None and (cue.kind == "participle" or (i is not None and not opens_sentence(v, f.sentence, i)))
             ent = sentence_subject.get(f.sentence) if mid else None
+            if ent is not None and not ent.agrees(gender, number):
+                ent = None
             ent = ent or table.resolve_dropped(gender, number) or _person_in_focus(v, f.sentence, table) \
                 or table.latest()
             if ent is not None:

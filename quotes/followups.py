@@ -18,7 +18,7 @@ from typing import Iterator
 from quotes.content import strip_end
 from quotes.cues import CueMatch
 from quotes.finding import Finding, token_span as _span
-from quotes.mentions import right_mention
+from quotes.mentions import definite_title_end, right_mention
 from quotes.text import fold
 from quotes.view import DocView
 
@@ -66,7 +66,7 @@ def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, t
         if v.quote_containing(cue.start) is not None:
             continue
         b = v.sent_ranges[v.sent_of[i]][1]
-        end = right_mention(v, i + 1, b)
+        end = definite_title_end(v, i + 1, right_mention(v, i + 1, b))
         first = v.norm(i + 1) if i + 1 < b else ""
         if end > i + 1 and not first.startswith(("ل", "و", "ب", "ف")) and v.toks[i + 1].is_word:
             span = _span(v, i + 1, end)
@@ -107,10 +107,13 @@ def restates(v: DocView, f: Finding, findings: list[Finding]) -> bool:
     once; the nominal phrase only repeats the source or names the relaying
     outlet, which the record picks up from its sentence.
     """
-    if f.type != "according_to" or "content:before-cue" not in f.rules or f.speaker is None:
+    if f.type != "according_to" or "content:before-cue" not in f.rules:
         return False
-    src = fold(v.text[f.speaker[0]:f.speaker[1]])
-    pronoun = src.split()[-1].endswith(("ه", "ها", "هم")) and len(src.split()) == 1
+    if f.speaker is None:
+        pronoun = f.cue is not None and f.cue.kind == "nominal" and bool(f.cue.enclitic)  # بحسب تعبيره
+    else:
+        src = fold(v.text[f.speaker[0]:f.speaker[1]])
+        pronoun = src.split()[-1].endswith(("ه", "ها", "هم")) and len(src.split()) == 1
     relay = False
     for g in findings:
         if g is not f and g.sentence == f.sentence and g.content[0] < f.content[1] and f.content[0] < g.content[1]:

@@ -396,7 +396,7 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
         return j  # a role and its name between commas; a quoted name
     t = v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))])
     if t:
-        return _titled_subject_end(v, i + t, j)
+        return min(definite_title_end(v, i, j), _titled_subject_end(v, i + t, j))
     head_def = v.is_definite(i)
     k = i + 1
     while k + 1 < j and v.norm(k) in _KUNYA:
@@ -422,6 +422,19 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
             continue
         break
     return k
+
+
+def definite_title_end(v: DocView, i: int, j: int) -> int:
+    """Where a mention ``[i, j)`` opening with a definite title ends before a definite
+    noun that is no adjective: ``رفض المدرب الإفصاح``, the object; ``j`` otherwise.
+    A definite title takes nisba adjectives (``المدرب الفرنسي``), never a genitive."""
+    t = v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))])
+    if not t or not v.norm(i + t - 1).startswith("ال"):
+        return j
+    k = i + t
+    while k < j and v.norm(k).startswith("ال") and (_nisba(v.norm(k)) or v.gram.word_in("title_adjective", v.norm(k))):
+        k += 1  # المسؤول الأمريكي السابق
+    return k if k < j and v.norm(k).startswith("ال") else j
 
 
 def _titled_subject_end(v: DocView, k: int, j: int) -> int:

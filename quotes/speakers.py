@@ -53,6 +53,11 @@ class EntityState:
     def words(self) -> list[str]:
         return fold(self.name).split()
 
+    def agrees(self, gender: str | None, number: str | None) -> bool:
+        """Whether a verb of this gender and number can have the entity as its subject."""
+        return not (gender and self.gender and self.gender != gender) \
+            and not (number and self.number and self.number != number)
+
 
 def _surface(v: DocView, i: int, drop_clitic: bool) -> str:
     """The original spelling of token ``i``, without a leading ل of ``لـX`` when asked."""
@@ -127,6 +132,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
 
 
 _KUNYA = frozenset({"ابو", "ام", "بن", "ابن", "بنت", "عبد"})
+_NOT_NAME = frozenset({"من", "عن", "مع", "الي"})  # prepositions a name never contains (سالم من شأن ...)
 
 
 def _final_quoted_name(v: DocView, a: int, b: int) -> tuple[int, int] | None:
@@ -261,11 +267,8 @@ class SpeakerTable:
     def resolve_dropped(self, gender: str | None, number: str | None) -> EntityState | None:
         """The most recent speaker whose gender and number agree with a dropped-subject verb."""
         for e in reversed(self.history):
-            if gender and e.gender and e.gender != gender:
-                continue
-            if number and e.number and e.number != number:
-                continue
-            return e
+            if e.agrees(gender, number):
+                return e
         return None
 
     def latest(self) -> EntityState | None:
@@ -313,7 +316,7 @@ class SpeakerTable:
             t = v.toks[k]
             w = t.norm
             if t.kind != "word" or v.is_definite(k) or k in v.cue_at or g.title_len([w]) \
-                    or (w.startswith("ل") and len(w) > 3) or (w.endswith("ه") and len(out) == 0) \
+                    or (w.startswith("ل") and len(w) > 3) or (w.endswith("ه") and len(out) == 0) or w in _NOT_NAME \
                     or any(g.word_in(c, w) for c in ("discourse", "stop_preposition", "relative", "pronoun",
                                                      "negation", "complementizer", "naming_noun")):
                 break

@@ -239,6 +239,14 @@ SPEAKERS = [
     ("وتوقف العمل بسبب المحتجين الذين تقول الشركة إنه لا علاقة لهم بها.", ["الشركة"]),
     # ... but a telling verb's noun is its addressee, and the antecedent speaks
     ("وكانت الأرملة هي التي أخبرت الشرطة بأن زوجها كان يخفي ماضيا.", ["الأرملة"]),
+    # a speaker inside a relative clause is not the sentence's subject for a later و-verb
+    ('وقلل المدرب سالم من شأن التحليلات التي تقول إن فريقه ضعيف، وقال "إنه فريق قوي".',
+     ["سالم", "شأن التحليلات", "سالم"]),
+    # a definite title takes adjectives, not the verb's object, as its subject's words
+    ("ورفض المدرب الإفصاح عن التشكيلة، مؤكدا أن الفريق جاهز.", ["المدرب"]),
+    ('وأردف المسؤول الأمريكي السابق، قائلا: "الاتفاق سيئ".', ["المسؤول الأمريكي السابق"]),
+    # على حد تعبيره names its source by the pronoun: the latest speaker
+    ("وقال سالم إن الوضع جيد. والشركة تكبدت خسائر كبيرة، على حد تعبيره.", ["سالم", "سالم"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
