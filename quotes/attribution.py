@@ -145,7 +145,7 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
             and cue.sense not in ("describe",):
         return None
     if s_end == j and cue.kind == "verb" and not _left_subject_plausible(v, a, i) \
-            and not v.toks[i].norm.startswith(("و", "ف")):
+            and not v.toks[i].norm.startswith(("و", "ف")) and not _pronoun_subject(v, a, i):
         return None
     c1 = object_end(v, c0, b)
     if c1 <= c0 or c1 - c0 > 60 or not v.toks[c0].is_word and not v.is_quote(c0):
@@ -195,6 +195,22 @@ def _left_subject_plausible(v: DocView, a: int, i: int) -> bool:
     return left_mention(v, a, i) is not None
 
 
+_PRONOUN_CARRIERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "فهو", "وهو", "فهي", "وهي",
+                               "وهم", "فهم"})
+_RESUMPTIVE_AFTER = frozenset({"فيه", "فيها", "فيهم", "فيهما"})
+
+
+def _pronoun_before(v: DocView, a: int, i: int) -> bool:
+    """A pronoun right before the verb is its subject: ``لكنه ينفي ...``, ``وهو يؤكد ...``."""
+    return i > a and (v.norm(i - 1) in _PRONOUN_CARRIERS or v.gram.word_in("pronoun", v.norm(i - 1)))
+
+
+def _pronoun_subject(v: DocView, a: int, i: int) -> bool:
+    """The verb's subject is a pronoun before it, or the verb heads a relative clause
+    its resumptive pronoun marks (``تغريدة هاجم فيها ...``)."""
+    return _pronoun_before(v, a, i) or (i + 1 < len(v.toks) and v.norm(i + 1) in _RESUMPTIVE_AFTER)
+
+
 def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int) -> None:
     """Set the speaker mention: after the cue (VSO), before it (SVO), or dropped."""
     a, _ = v.sent_ranges[si]
@@ -211,6 +227,10 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
         return
     if _relative_antecedent(v, f, a, i):
         return  # التقارير التي تفيد بأن ...
+    if not vso and _pronoun_before(v, a, i):
+        f.resolution = "dropped-subject"  # لكنه ينفي ...: the pronoun refers back
+        f.rules.append("speaker:pronoun")
+        return
     svo = adjacent_subject(v, a, i) if cue is None or cue.kind not in ("participle", "verbal_noun") else None
     if svo is not None:
         f.speaker = _span(v, *svo)

@@ -122,6 +122,8 @@ def _resolve_speakers(
             i = v.index_at(cue.start) if cue is not None else None
             mid = cue is not None and (cue.kind == "participle" or (i is not None and not opens_sentence(v, f.sentence, i)))
             ent = sentence_subject.get(f.sentence) if mid else None
+            if ent is None and "speaker:pronoun" in f.rules and i is not None:
+                ent = table.named_in(v.sent_ranges[f.sentence][0], i)  # علاقة ترامب ... لكنه ينفي
             if ent is not None and not ent.agrees(gender, number):
                 ent = None
             ent = ent or table.resolve_dropped(gender, number) or _person_in_focus(v, f.sentence, table) \

@@ -271,6 +271,19 @@ class SpeakerTable:
                 return e
         return None
 
+    def named_in(self, a: int, i: int) -> EntityState | None:
+        """The known entity whose name's last word occurs last in tokens ``[a, i)``."""
+        best, where = None, -1
+        for e in self.entities:
+            words = e.words()
+            if not words:
+                continue
+            for k in range(i - 1, a - 1, -1):
+                if k > where and self.v.norm(k) in (words[-1], "و" + words[-1], "ل" + words[-1], "ب" + words[-1]):
+                    best, where = e, k
+                    break
+        return best
+
     def latest(self) -> EntityState | None:
         """The latest speaker, whatever its agreement (the last resort)."""
         return self.history[-1] if self.history else None
@@ -315,6 +328,8 @@ class SpeakerTable:
         while k >= 0 and len(out) < 3:
             t = v.toks[k]
             w = t.norm
+            if v.sent_of[k] >= 0 and k == v.sent_ranges[v.sent_of[k]][0]:
+                break  # ونشر ترامب: a sentence's first word before a name is its verb
             if t.kind != "word" or v.is_definite(k) or k in v.cue_at or g.title_len([w]) \
                     or (w.startswith("ل") and len(w) > 3) or (w.endswith("ه") and len(out) == 0) or w in _NOT_NAME \
                     or any(g.word_in(c, w) for c in ("discourse", "stop_preposition", "relative", "pronoun",
