@@ -387,13 +387,22 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     return f
 
 
+def _frames_report(f: Finding, findings: list[Finding]) -> bool:
+    """``قال X بحسب ما نقل عنه بيان Y إن ...``: the according-to phrase stands in the frame
+    of another report (its 'content' is that report's cue and speaker), and adds no record."""
+    if f.type != "according_to" or "content:before-cue" not in f.rules:
+        return False
+    return any(g is not f and g.cue is not None and f.content[0] <= g.cue.start < f.content[1]
+               and g.content[0] >= f.content[1] for g in findings)
+
+
 def _nest_according_to(f: Finding, findings: list[Finding]) -> None:
     """``أوضح X أن A، وبين أن B وفق لجان متخصصة``: an according-to phrase inside
     the words of another report vouches for those words only, not for the cue before them."""
     if f.type != "according_to" or "content:before-cue" not in f.rules or f.cue is None:
         return
     starts = [g.content[0] for g in findings
-              if g is not f and f.content[0] < g.content[0] < f.cue.start < g.content[1]]
+              if g is not f and f.content[0] < g.content[0] < f.content[1] and g.content[0] < f.cue.start < g.content[1]]
     if starts:
         f.content = (max(starts), f.content[1])
 
@@ -459,13 +468,13 @@ def find_attributions(v: DocView) -> list[Finding]:
                 out.append(g)
     out.extend(g for f in list(out) for g in after_colon(v, f) if g.content not in {h.content for h in out})
     out.sort(key=lambda f: f.content[0])
-    out = [f for f in out if not restates(v, f, out)]
+    out = [f for f in out if not restates(v, f, out) and not _frames_report(f, out)]
     for f in out:
         _nest_according_to(f, out)
     seen: set[tuple[int, int]] = set()
     kept = []
     for f in out:
-        if f.content in seen:
+        if f.content in seen or f.content[0] >= f.content[1]:
             continue
         seen.add(f.content)
         kept.append(f)

@@ -44,7 +44,8 @@ def find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
             k = (v.index_at(p.close) if p and p.close is not None else None) or k
             k += 1
             continue
-        if k > j and v.is_cue(k) and v.cue_at[k].kind != "verbal_noun" and not v.cue_at[k].ambiguous:
+        if k > j and v.is_cue(k) and v.cue_at[k].kind != "verbal_noun" and not v.cue_at[k].ambiguous \
+                and v.cue_at[k].cue_kind != "according_to":  # قال X بحسب ما نقل عنه بيان Y إن ...
             return None
         if v.phrase_len("clause_break", k) and k > j:
             if v.norm(k) not in ("بعدما", "عندما", "حين", "حينما", "بعد", "قبل"):

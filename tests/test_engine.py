@@ -174,6 +174,9 @@ ACCORDING = [
     # فإن after the source opens the statement
     ("ووفق التقرير فإن المحافظة سجلت أعلى عدد من الضحايا.",
      [("according_to", "المحافظة سجلت أعلى عدد من الضحايا", "التقرير")]),
+    # an according-to phrase in a report's frame relays that report and adds no record
+    ("وقال المدير سالم بحسب ما نقل عنه بيان الشركة إن الطائرات ستصل.",
+     [("indirect", "الطائرات ستصل", "سالم")]),
     # a restatement of the report's own source adds no record
     ("وقال سالم إن الشركة تكبدت خسائر كبيرة، بحسب تعبيره.",
      [("indirect", "الشركة تكبدت خسائر كبيرة", "سالم")]),
