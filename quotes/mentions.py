@@ -114,7 +114,17 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i) or w == "من"):
         return True
-    return first and w.startswith("لل") and len(w) > 4
+    if first:
+        return (w.startswith("لل") and len(w) > 4) or (w.startswith("بال") and len(w) > 5)  # باتخاذ / بالاستقالة
+    if g.word_in("not_subject", w) and w not in ("كل", "بعض", "له", "لها", "لهم", "لهما"):
+        return True  # السيسي عنها / ترودو ردا: a pronoun phrase or adverb ends the mention (زملاء له does not)
+    prev = v.norm(i - 1)
+    after_name = v.toks[i - 1].is_word and not v.is_definite(i - 1) and not g.title_len([prev]) \
+        and not g.word_in("naming_noun", prev) and prev not in _KUNYA
+    # خالد يوسف بالاستقالة / ماكرون لنظيره التركي: after a name, a ب-phrase or a ل-phrase with a
+    # pronoun is no longer the speaker (names start with ل: لوكوك، لافروف)
+    return after_name and ((w.startswith("بال") and len(w) > 5)
+                           or (w.startswith("ل") and len(w) > 4 and w.endswith(("ه", "ها", "هم", "هما"))))
 
 
 def _last_letter(s: str) -> str:
@@ -168,8 +178,8 @@ def _role_pp(v: DocView, i: int, j: int, b: int) -> int:
     role goes on after ``على`` and ``في`` until an undefined word follows a
     definite one, which starts the name.
     """
-    if j >= b or v.norm(j) not in ("في", "علي", "لدي") or j == i:
-        return j
+    if j >= b or v.norm(j) not in ("في", "علي", "لدي") or j == i or v.phrase_len("channel", j):
+        return j  # القاضي في الكلمات التي وجهها: a channel is no part of the role
     if not v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))]):
         return j
     k = j + 1
