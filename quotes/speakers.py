@@ -112,8 +112,11 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
         # a role, then the name between commas: مدرب ريال مدريد، زين الدين زيدان
         cut = len(_words_of(v, a, a + commas[0]))
         if 0 < cut < len(folded):
+            t2 = g.title_len(folded[cut:])  # مدير الإعلام، المقدم علي الشهراني: the appositive's own title
+            if 0 < t2 < len(folded) - cut:
+                cut += t2
             name = " ".join(surf[cut:]).strip("\"“”«» ،,")
-            return Mention(span, name, " ".join(surf[:cut]), "person", gender)
+            return Mention(span, name, " ".join(surf[:cut]).strip(" ،,"), "person", gender)
     start = _name_start(g, folded, t, surf, after_quote)
     if src is not None and src.get("kind") == "anonymous" and start < len(folded) \
             and all(_nisba(w) or _definite(w) for w in folded[start:]):
@@ -122,9 +125,13 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     while n < len(folded) and not (n > start and g.title_len(folded[n:]) and folded[n - 1] not in _KUNYA):
         n += 1  # (حمود أبو طالب: a title word after أبو is part of the name)
     genitive_role = start == t and t and start < len(folded) and folded[start].startswith("لل")
+    rest = folded[start:n]
     if start >= len(folded) or start == n or genitive_role \
-            or (t and all(_definite(w) and _nisba(w) for w in folded[start:n])):
-        # no name, only a role and its adjectives: الفنان المصري
+            or (t and all(_definite(w) for w in rest)) \
+            or (t and not _definite(folded[0]) and all(_nisba(w) for w in rest)) \
+            or (t and g.source_entry(rest) is not None and _definite(rest[-1])):
+        # no name, only a role with its genitives and adjectives: الفنان المصري، والد الشهيد،
+        # نائب جمهوري، المتحدث باسم وزارة الداخلية
         return Mention(span, whole, None, "anonymous" if t else "person", gender, role_only=bool(t))
     name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
     role = " ".join(surf[:start] + surf[n:]).strip(" ،,\"“”«»") or None

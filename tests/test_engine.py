@@ -268,6 +268,12 @@ SPEAKERS = [
     # a channel after the speaker is not a role phrase
     ("وأضاف القاضي في الكلمات التي وجهها للمتهم إن الجريمة بشعة.", ["القاضي"]),
     ('وقال المدرب في المؤتمر الصحفي قبل المباراة: "سنفوز".', ["المدرب"]),
+    # a role with no name is named by the whole role: genitives, adjectives, an organisation in it
+    ("وقال المتحدث باسم وزارة الداخلية السعودية إن الهجوم فشل.", ["المتحدث باسم وزارة الداخلية السعودية"]),
+    ("وقال نائب جمهوري إن التحقيق انتهى.", ["نائب جمهوري"]),
+    ("وأشار والد الشهيد إلى أن المقذوف سقط ليلا.", ["والد الشهيد"]),
+    # ... and an appositive after the role gives the name without its own title
+    ("أوضح المتحدث الإعلامي بالدفاع المدني، المقدم سامي الشهراني، أنه لا إصابات.", ["سامي الشهراني"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
