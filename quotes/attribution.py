@@ -72,6 +72,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if cue.expressive and kind != "comp":
         return None  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
     titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
+    if cue.ambiguous and kind == "quote" and not titled and (m_end == j or _possessed_noun(v, j)):
+        return None  # قد تحمل "تداعيات خطيرة": an ambiguous verb with a bare quotation is no report
     if cue.ambiguous and not titled and skip_frame(v, m_end, b) < k \
             and not (cue.prepositions and v.norm(j) in cue.prepositions):
         return None
@@ -108,6 +110,12 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     _attach_speaker(v, f, si, i, j, m_end)
     f.frame = (v.toks[a].start, f.content[0])
     return f
+
+
+def _possessed_noun(v: DocView, j: int) -> bool:
+    """A noun with a possessive pronoun (اسمه، رأيها), which is no speaker."""
+    t = v.toks[j]
+    return len(t.norm) > 3 and v.text[t.start:t.end].endswith(("ه", "ها", "هم")) and not v.is_definite(j)
 
 
 def _oblique_plural(w: str) -> bool:

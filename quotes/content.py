@@ -33,7 +33,11 @@ def find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
     in_clause = False  # inside a temporal clause of the frame (بعدما ...): only a colon or a quote opens
     while k < limit:
         t = v.toks[k]
-        if v.is_comp(k) and not in_clause:
+        if k in v.outlet_at:  # لقناة إن بي سي إن ...: an إن inside a name opens nothing
+            m = v.outlet_at[k]
+            k = max(k, v.index_at(m.end - 1) or k) + 1  # type: ignore[attr-defined]
+            continue
+        if v.is_comp(k) and not in_clause and not _bound_comp(v, k):
             return "comp", k
         if t.kind == "punct" and t.norm == ":":
             return "colon", k
@@ -55,6 +59,20 @@ def find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
             return None
         k += 1
     return None
+
+
+_GOVERNS_AN = frozenset({"دون", "بدون", "يمكن", "يمكنه", "يمكنها", "يجب", "ينبغي", "بعد", "قبل", "منذ", "رغم", "بمجرد"})
+
+
+def _bound_comp(v: DocView, k: int) -> bool:
+    """A complementizer another word governs (``من دون أن``, ``لا يمكن أن``, ``بعد أن``), or the
+    tail of a hyphenated name (``مون جاي-إن``): it opens no report of the cue."""
+    if k == 0:
+        return False
+    if v.norm(k - 1) in _GOVERNS_AN:
+        return True
+    return v.is_punct(k - 1, "-") and v.toks[k - 1].end == v.toks[k].start and k >= 2 \
+        and v.toks[k - 2].end == v.toks[k - 1].start
 
 
 def _opens_quotation(v: DocView, k: int) -> bool:
@@ -110,6 +128,12 @@ def skip_frame(v: DocView, k: int, b: int) -> int:
         if v.is_punct(k, ",،"):
             k += 1
             continue
+        n = 2 if v.norm(k) == "من" and k + 1 < b and v.norm(k + 1) == "دون" else int(v.norm(k) in ("دون", "بدون"))
+        if n:  # من دون أن يذكروا روسيا، تبادل ...: a manner aside up to its comma
+            c = next((x for x in range(k + n, min(b, k + 15)) if v.is_punct(x, ",،")), None)
+            if c is not None:
+                k = c + 1
+                continue
         break
     return k
 

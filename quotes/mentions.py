@@ -108,7 +108,8 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
     if g.word_in("relative", w) or g.word_in("pronoun", w) or w in _DEMONSTRATIVES:
         return True
     if g.word_in("stop_preposition", w) and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي"
-                                                 and not first):
+                                                 and not first) \
+            and not (w == "الي" and v.text[t.start:t.start + 1] == "أ"):  # ألي جان, a name; إلى the preposition
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
         return True
