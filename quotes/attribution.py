@@ -94,6 +94,9 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if relayed is not None:
         j, m_end = relayed
         rules.append("speaker:relayed")
+    elif cue.subject_types == ("document",) and v.norm(j) == "في" and right_mention(v, j + 1, k) > j + 1:
+        j, m_end = j + 1, right_mention(v, j + 1, k)  # وجاء في بيان لمكتب ماكرون أن: the document speaks
+        rules.append("speaker:document")
     if kind == "quote" or (c0 < b and v.is_quote(c0) and kind == "colon"):
         p = v.pair_opening_at(c0)
         if p is None:

@@ -88,6 +88,8 @@ class CueMatch:
     ambiguous: bool = False
     #: An unvocalized perfect that may also be read as a passive (أعلن).
     passive_possible: bool = False
+    #: What the lexicon says may be the verb's subject (``document`` alone: وجاء في البيان).
+    subject_types: tuple[str, ...] = ()
     #: ``according_to`` or ``verbal_noun`` for nominal cues and marked verbs.
     cue_kind: str | None = None
     rule: str = ""
@@ -306,6 +308,7 @@ class CueFinder:
             expressive=bool(entry.get("expressive")),
             ambiguous=self._ambiguous(norm, m, branch, reading),
             passive_possible=passive_possible, cue_kind=cue_kind, rule=rule,
+            subject_types=tuple(entry.get("subject_types", ())),
         )
 
     def _choose(self, norm: Normalized, stem_start: int, readings: list[_Reading]) -> tuple[_Reading, bool]:

@@ -113,6 +113,8 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
         return True
+    if first and w in ("بعض", "كل") and i + 1 < len(v.toks) and v.is_definite(i + 1):
+        return False  # بعض السينمائيين: a quantified subject
     if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i) or w == "من"):
         return True
     if first:
@@ -300,6 +302,7 @@ def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
             continue
         if v.toks[k].is_word and v.gram.title_len([v.norm(x) for x in range(k, min(k + 4, i))]):
             end = right_mention(v, k, i)
+            end = split_subject_object(v, k, end)  # نائب السفير ... آلانان استهداف ...: the object is not his
             while end < i and v.norm(end) in ("في", "على") and end + 1 < i:
                 nxt = right_mention(v, end + 1, i)
                 if nxt == end + 1:

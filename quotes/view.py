@@ -228,6 +228,8 @@ class DocView:
         return 1 if clitic in ("و", "ف") and self.gram.word_in("discourse", rest) else 0
 
     def is_definite(self, i: int) -> bool:
+        if self.text[self.toks[i].start:self.toks[i].start + 1] == "آ":
+            return False  # آلانان، آل مكتوم: a name, though it folds to ال...
         _, rest = strip_proclitic(self.norm(i))
         w = self.norm(i)
         return w.startswith("ال") or rest.startswith("ال") or w.startswith("لل")

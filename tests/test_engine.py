@@ -283,6 +283,14 @@ SPEAKERS = [
     ("وأشار والد الشهيد إلى أن المقذوف سقط ليلا.", ["والد الشهيد"]),
     # ... and an appositive after the role gives the name without its own title
     ("أوضح المتحدث الإعلامي بالدفاع المدني، المقدم سامي الشهراني، أنه لا إصابات.", ["سامي الشهراني"]),
+    # a document after في is the source of جاء / ورد
+    ("وجاء في بيان لمكتب الرئيس أن الاتفاق تم.", ["بيان لمكتب الرئيس"]),
+    ("وورد في التقرير أن الأسعار ارتفعت.", ["التقرير"]),
+    # a quantified subject
+    ("ويرى بعض السينمائيين أن القانون ظالم.", ["بعض السينمائيين"]),
+    # a titled mention in the sentence stops before the verb's object; آ is no article
+    ("ودان نائب السفير البريطاني جوناثان آلانان استهداف السفن، معتبراً أن الهجوم خطير.",
+     ["جوناثان آلانان"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
