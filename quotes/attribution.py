@@ -370,8 +370,8 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
             if i - d >= a and v.cue_at.get(i - d) is not None and v.cue_at[i - d].kind == "nominal":
                 marker = i - d
         c1 = strip_end(v, c0, marker)
-        while c1 > c0 and v.norm(c1 - 1) in ("وذلك", "ذلك"):
-            c1 -= 1
+        while c1 > c0 and v.norm(c1 - 1) in ("وذلك", "ذلك", "كما", "وكما"):
+            c1 -= 1  # ...، كما ذكرت رويترز: the marker is no part of the statement
         c1 = strip_end(v, c0, c1)
         rules.append("content:before-cue")
     if c1 <= c0:

@@ -158,6 +158,9 @@ def content_end(v: DocView, a: int, b: int) -> int:
             nxt = v.cue_at.get(i + 1) or (v.cue_at.get(i + 2) if v.norm(i + 1) in ("وذلك", "ذلك") else None)
             if nxt is not None and nxt.kind in ("participle", "nominal"):
                 return i
+            if v.norm(i + 1) in ("كما", "وكما") and (i + 2) in v.cue_at and v.cue_at[i + 2].kind == "verb" \
+                    and v.cue_at[i + 2].cue_kind is None:
+                return i  # ...، كما أكد أن ...: 'also', a report of its own
             if nxt is not None and nxt.kind == "verb" and nxt.proclitics and i + 2 < b \
                     and (v.is_comp(i + 2) or v.is_quote(i + 2) or v.is_punct(i + 2, ":")):
                 return i  # ...، وبين أن ... / ...، وقال "...": a coordinated report of its own

@@ -235,6 +235,8 @@ def _appositive_name(v: DocView, i: int, j: int, b: int) -> int:
 def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     """The subject before a cue at ``i`` in a sentence starting at ``a`` (SVO)."""
     k = a
+    if i > a and v.norm(i - 1) in ("كما", "وكما"):
+        return None  # ...، كما أكد أن: 'also', the subject is the one before
     coordinated = i in v.cue_at and bool(v.cue_at[i].proclitics)
     for c in range(i - 1, max(a, i - 7) - 1, -1):
         if v.is_comp(c):

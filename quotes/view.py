@@ -23,6 +23,8 @@ __all__ = ["DocView"]
 
 
 # words after which a verb form is a name (أبو طالب) or, when ambiguous, a noun (في نادي)
+# verbs that ``كما`` turns into 'as X reported' (كما ذكرت الوكالة); with others it means 'also'
+_KAMA_SENSES = frozenset({"say", "report", "announce", "write", "tell", "explain", "point", "confirm", "reveal"})
 _NOUN_BEFORE = frozenset({"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد"})
 _NOT_BEFORE_VERB = frozenset({"في", "علي", "الي", "عن", "مع", "بين", "حول", "خلال", "ضد", "لدي", "عبر", "نحو"})
 
@@ -99,7 +101,11 @@ class DocView:
 
     def _verb_reading(self, c: CueMatch) -> CueMatch:
         """An ambiguous perfect with و/ف that opens its sentence before a definite noun
-        is the verb (``وذكر التقرير الصعوبات``), not the noun (ذِكر)."""
+        is the verb (``وذكر التقرير الصعوبات``), not the noun (ذِكر); a كما before a verb
+        that is no verb of reporting, or that a complementizer follows, means 'also'
+        (``كما نفى قيام ...``, ``كما أكد أن ...``), not 'as X reported'."""
+        if "nominal.kama" in c.rule and c.kind != "nominal" and self._additive_kama(c):
+            return attrs.evolve(c, cue_kind=None, rule=c.rule.split("+")[0])
         if not (c.ambiguous and c.kind == "verb" and c.aspect == "perfect" and c.proclitics in ("و", "ف")):
             return c
         i = self.index_at(c.start)
@@ -109,6 +115,17 @@ class DocView:
         if i != a or not self.toks[i + 1].norm.startswith("ال"):
             return c
         return attrs.evolve(c, ambiguous=False)
+
+    def _additive_kama(self, c: CueMatch) -> bool:
+        if c.sense not in _KAMA_SENSES:
+            return True
+        i = self.index_at(c.start)
+        for k in range((i or 0) + 1, min((i or 0) + 7, len(self.toks))):
+            if self.is_comp(k) or self.is_quote(k) or self.is_punct(k, ":"):
+                return True
+            if self.is_punct(k, ".!?،,"):
+                break
+        return False
 
     def _plausible_cue(self, c: CueMatch, outlets: list[OutletMatch]) -> bool:
         """Drop cue readings the context rules out before any rule sees them.

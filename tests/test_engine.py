@@ -186,6 +186,12 @@ ACCORDING = [
     # an according-to phrase in a report's frame relays that report and adds no record
     ("وقال المدير سالم بحسب ما نقل عنه بيان الشركة إن الطائرات ستصل.",
      [("indirect", "الطائرات ستصل", "سالم")]),
+    # كما before a reporting verb and its source means 'as X reported' (the marker stays out) ...
+    ("وارتفعت الأسعار بنسبة كبيرة، كما ذكرت وكالة رويترز.",
+     [("according_to", "وارتفعت الأسعار بنسبة كبيرة", "وكالة رويترز")]),
+    # ... but before a complementizer, or a verb that is no verb of reporting, it means 'also'
+    ("وقال سالم إن الشركة خسرت، كما أكد أن العمال سيعوضون.",
+     [("indirect", "الشركة خسرت", "سالم"), ("indirect", "العمال سيعوضون", "سالم")]),
     # a restatement of the report's own source adds no record
     ("وقال سالم إن الشركة تكبدت خسائر كبيرة، بحسب تعبيره.",
      [("indirect", "الشركة تكبدت خسائر كبيرة", "سالم")]),
