@@ -192,6 +192,9 @@ ACCORDING = [
     # ... but before a complementizer, or a verb that is no verb of reporting, it means 'also'
     ("وقال سالم إن الشركة خسرت، كما أكد أن العمال سيعوضون.",
      [("indirect", "الشركة خسرت", "سالم"), ("indirect", "العمال سيعوضون", "سالم")]),
+    # وفق / وفقا لـ rules or laws names no source
+    ("والترفيه وفق الضوابط الأخلاقية أمر مهم.", []),
+    ("وتمت المحاكمة وفقا للقانون المصري.", []),
     # a restatement of the report's own source adds no record
     ("وقال سالم إن الشركة تكبدت خسائر كبيرة، بحسب تعبيره.",
      [("indirect", "الشركة تكبدت خسائر كبيرة", "سالم")]),
