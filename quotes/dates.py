@@ -113,7 +113,8 @@ class DateFinder:
             ("date:month", rf"{pre}{mon}{mon2}{year}{mod}"),
             ("date:prayer", rf"(?P<pp>{w['prayer_prefix']})\s+(?P<prayer>{w['prayer']})"),
             ("date:relative", rf"{pod}{day_word}?{rel}(?:\s+{day_word}?{wd})?"),
-            ("date:weekday", rf"{pod}(?:(?:{w['glue_in']}\s+)?{day_word})?{wd}{mod}"),
+            # في وقت سابق السبت: a vague phrase before the weekday the weekday makes exact
+            ("date:weekday", rf"(?:{w['vague']}\s+)?{pod}(?:(?:{w['glue_in']}\s+)?{day_word})?{wd}{mod}"),
             ("date:vague", rf"(?P<vague>{w['vague']})"),
         ]
         return [

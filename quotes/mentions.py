@@ -419,7 +419,8 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
         k += 2  # فريد بن تنفوس / أبو بكر: a name goes on through بن and أبو
     if k > i + 1:
         return k
-    if not head_def and v.norm(k).startswith("ال") and not _nisba(v.norm(k)):
+    org_head = v.gram.source_entry([v.norm(i)]) is not None  # وزارة الداخلية: a genitive, not a surname
+    if not head_def and v.norm(k).startswith("ال") and (not _nisba(v.norm(k)) or org_head):
         k += 1  # construct state: مصادر المعارضة
         head_def = True
     elif not head_def and not _nisba(v.norm(i)) and v.norm(k).startswith("ال") and _nisba(v.norm(k)):

@@ -372,6 +372,11 @@ DATES = [
     ("وقال سالم أمس إن المعبر سيفتح.", ("أمس", "2019-08-29", "relative")),
     ("وقال سالم الجمعة إن المعبر سيفتح.", ("الجمعة", "2019-08-30", "relative")),
     ("وكتب سالم في تموز أن المعبر سيفتح.", ("في تموز", "2019-07", "explicit")),
+    # a vague phrase before a weekday: the weekday gives the date
+    ("وقال سالم في وقت سابق الخميس إن المعبر سيفتح.", ("في وقت سابق الخميس", "2019-08-29", "relative")),
+    ("وقال سالم في وقت سابق إن المعبر سيفتح.", ("في وقت سابق", None, "relative")),
+    # a date between commas after an organisation subject, before the object
+    ("وأعلنت وزارة الداخلية السعودية، الخميس، تفاصيل الهجوم.", ("الخميس", "2019-08-29", "relative")),
     # a date inside the content belongs to the event, not to the utterance
     ("وقال سالم إن وقف إطلاق النار انهار في 5 أغسطس.", None),
 ]
