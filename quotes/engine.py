@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
+
 from quotes.attribution import Finding, find_attributions, opens_sentence, salient_mention, speech_events
 from quotes.checkworthy import hints
 from quotes.cues import CueFinder
@@ -23,6 +25,7 @@ from quotes.outlets import OutletFinder
 from quotes.records import Cue, Entity, Outlet, Quote, Speaker, When, span_of
 from quotes.segment import segment
 from quotes.speakers import EntityState, Mention, SpeakerTable, analyse_mention
+from quotes.text import fold
 from quotes.tokens import tokenize
 from quotes.view import DocView
 
@@ -172,6 +175,16 @@ def _channel(v: DocView, f: Finding) -> tuple[int, int] | None:
     return best
 
 
+_MEDIUM = regex.compile(r"(?:تغريد|حساب|صفح|منشور|تدوين|كتب|نشر|بث|فيديو|مقطع|رسال|تعليق|بيان)\w*")
+
+
+def _as_medium(v: DocView, o: Any) -> bool:
+    """A platform counts as an outlet only as the medium of the words (``في تغريدة على
+    تويتر``, ``عبر حسابه على فيسبوك``), not as an employer or a topic (``التابع لفيسبوك``)."""
+    before = fold(v.text[max(0, o.start - 40):o.start]).split()[-5:] + fold(v.text[o.start:o.end]).split()
+    return any(_MEDIUM.fullmatch(w) or _MEDIUM.fullmatch(w[1:]) for w in before)
+
+
 def _nearest(matches: list, f: Finding, v: DocView, others: tuple[tuple[int, int], ...] = ()) -> Any:
     """The match in the finding's sentence, outside its content, nearest its cue.
 
@@ -225,7 +238,7 @@ def _build(
             resolution="explicit" if mention else ("coreference" if f.continues else "dropped-subject"),
         )
     outlet = None
-    om = _nearest(v.outlets, f, v)
+    om = _nearest([o for o in v.outlets if o.kind != "platform" or _as_medium(v, o)], f, v)
     if om is not None:
         outlet = Outlet(span_of(text, om.start, om.end), om.name, om.relation)
     elif mention is not None and f.speaker is not None:

@@ -357,6 +357,12 @@ OUTLETS = [
     ("وكتب سالم عبر حسابه على تويتر أن الاجتماع تأجل.", ("عبر حسابه على تويتر", "Twitter", "platform")),
     # an unnamed platform is not an outlet
     ("وكتب سالم في تغريدة أن الاجتماع تأجل.", None),
+    # a platform is an outlet as the medium of the words, not as an employer
+    ("وقال سالم في تغريدة على تويتر إن الاجتماع تأجل.", ("في تغريدة على تويتر", "Twitter", "platform")),
+    ("وقال نائب رئيس قسم الإعلانات التابع لفيسبوك إن الأرباح زادت.", None),
+    # the outlet of a quotation relayed by an agency
+    ("وقالت الوزارة، وفقا لما نقلته وكالة الأنباء السعودية، إن الهجوم فشل.",
+     ("وكالة الأنباء السعودية", "SPA", "according-to")),
 ]
 
 
