@@ -19,6 +19,7 @@ from quotes.followups import after_colon, continuations, restates, speech_events
 from quotes.mentions import (
     adjacent_subject,
     kana_subject,
+    vso_subject,
     left_mention,
     relayed_source,
     right_mention,
@@ -72,7 +73,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if cue.expressive and kind != "comp":
         return None  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
     titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
-    if cue.ambiguous and kind == "quote" and not titled and (m_end == j or _possessed_noun(v, j)):
+    if cue.ambiguous and kind == "quote" and not titled and (m_end == j or _possessed_noun(v, j)) \
+            and (adjacent_subject(v, a, i) is None or _in_reported_clause(v, a, i)):
         return None  # قد تحمل "تداعيات خطيرة": an ambiguous verb with a bare quotation is no report
     if cue.ambiguous and not titled and skip_frame(v, m_end, b) < k \
             and not (cue.prepositions and v.norm(j) in cue.prepositions):
@@ -113,6 +115,16 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     _attach_speaker(v, f, si, i, j, m_end)
     f.frame = (v.toks[a].start, f.content[0])
     return f
+
+
+def _in_reported_clause(v: DocView, a: int, i: int) -> bool:
+    """Whether token ``i`` stands in the complement clause of a speech verb (``قال الخبير إن
+    الأزمة قد تحمل ...``), not after a mere conjunction (``إلا أن السيسي عقب ...``)."""
+    comps = [c for c in range(a, i) if v.is_comp(c)]
+    if not comps:
+        return False
+    c = comps[-1]
+    return any(g in v.cue_at and not v.cue_at[g].ambiguous and v.cue_at[g].kind == "verb" for g in range(max(a, c - 6), c))
 
 
 def _possessed_noun(v: DocView, j: int) -> bool:
@@ -255,7 +267,7 @@ def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int)
     # a verb cue earlier in the sentence has the subject a later participle or coordinated verb shares
     earlier_cue = any(a <= g < i and c.kind != "participle" and not c.ambiguous for g, c in v.cue_at.items())
     if cue is not None and cue.kind in ("participle", "verbal_noun"):
-        sal = salient_mention(v, a, i) or kana_subject(v, a, i)
+        sal = salient_mention(v, a, i) or kana_subject(v, a, i) or vso_subject(v, a, i)
         if sal is not None and not earlier_cue:
             f.speaker = _span(v, *sal)
             f.rules.append("speaker:in-sentence")

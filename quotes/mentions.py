@@ -345,6 +345,34 @@ def kana_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
 _FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم"})  # ووفق التقرير فإن ...: the statement follows
 
 
+def vso_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
+    """The subject after a sentence-opening و/ف-verb that is no cue (``وألغى نتانياهو
+    الاتفاق، معلنا ...``), which a later participle of the sentence shares."""
+    k = a
+    while k < i and v.is_discourse(k):
+        k += v.is_discourse(k)
+    if k + 1 >= i or k in v.cue_at or not v.toks[k].is_word:
+        return None
+    w = v.norm(k)
+    g = v.gram
+    surface = v.text[v.toks[k].start:v.toks[k].end]
+    if not (w[:1] in ("و", "ف") and len(w) > 3 and not surface[1:].startswith("ال")) \
+            or any(g.word_in(c, w) or g.word_in(c, w[1:]) for c in ("stop_preposition", "pronoun", "relative",
+                                                                  "not_subject", "negation", "complementizer")):
+        return None
+    if speaker_boundary(v, k + 1, first=True):
+        return None
+    head = v.norm(k + 1)
+    if v.is_definite(k + 1) and not g.title_len([head]) and g.source_entry([head]) is None:
+        return None  # وتطرق الحوار إلى ...: a thing, not a speaker
+    if not v.is_definite(k + 1) and len(head) > 3 and v.text[v.toks[k + 1].start:v.toks[k + 1].end].endswith(
+            ("ه", "ها", "هم")):
+        return None  # واختتم حديثه قائلا: a possessed object
+    end = right_mention(v, k + 1, i)
+    end = split_subject_object(v, k + 1, end)
+    return (k + 1, end) if end > k + 1 else None
+
+
 def source_end(v: DocView, j: int, b: int) -> int:
     """End index of the source named after a nominal cue (``وفقا للأمم المتحدة``) from ``j``.
 

@@ -349,6 +349,8 @@ class SpeakerTable:
         if k < 0:
             return out
         prev = v.toks[k]
+        if g.word_in("relative", prev.norm):
+            return []  # الذي أنهى مانشستر يونايتد: a relative clause's verb, no first name
         if prev.kind == "punct" or v.is_definite(k) or g.title_len([prev.norm]):
             return out
         return []

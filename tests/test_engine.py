@@ -300,6 +300,16 @@ SPEAKERS = [
     # a titled mention in the sentence stops before the verb's object; آ is no article
     ("ودان نائب السفير البريطاني جوناثان آلانان استهداف السفن، معتبراً أن الهجوم خطير.",
      ["جوناثان آلانان"]),
+    # a participle shares the subject of a sentence-opening verb that is no cue ...
+    ("وألغى نتانياهو أمس الاتفاق، معلنا تعليق الاتفاقية مع المفوضية.", ["نتانياهو"]),
+    # ... unless that subject is a thing or a possessed object
+    ("وقال سالم إن الوضع صعب. وتطرق الحوار إلى الفن واصفا الأمر بالنقلة.", ["سالم", "سالم"]),
+    ('وقال سالم إن الوضع صعب. واختتم حديثه قائلا: "سنعود".', ["سالم", "سالم"]),
+    # an ambiguous verb takes a quotation after its subject (إلا أن السيسي عقب "...")
+    ('إلا أن الرئيس عقب "لقد اتفقنا على موعد".', ["الرئيس"]),
+    # a relative clause's verb is no first name of the entity after it
+    ("وقال مانشستر يونايتد إن اللاعب رحل. وهو الفريق الذي أنهى مانشستر يونايتد عقده. وأضاف أنه يشكره.",
+     ["مانشستر يونايتد", "مانشستر يونايتد"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
