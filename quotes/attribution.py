@@ -55,7 +55,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     j = i + 1
     # the speaker right after the cue (VSO); a participle's subject is its clause's
     preps = frozenset(fold(p) for p in cue.prepositions)
-    m_end = j if cue.kind in ("participle", "verbal_noun") else right_mention(v, j, b, preps)
+    m_end = j if cue.kind in ("participle", "verbal_noun") or _pronoun_before(v, a, i) \
+        else right_mention(v, j, b, preps)  # لكنها نفت نشرها النص: the pronoun is the subject
     if cue.sense == "tell" and m_end == j + 1 and _oblique_plural(v.norm(j)):
         m_end = j  # وأبلغ الصحفيين: the plural in -ين is the addressee; the subject is dropped
     opener = find_opener(v, j, b)

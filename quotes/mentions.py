@@ -456,8 +456,8 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
     while k < j:
         w = v.norm(k)
         core = w[1:] if w.startswith("و") and len(w) > 3 else w
-        if _nisba(core) and core.startswith("ال") == head_def:
-            k += 1
+        if (_nisba(core) or (core == w and _adjective(v, k))) and core.startswith("ال") == head_def:
+            k += 1  # تقرير جديد / الحكومة التركية
             continue
         if w.startswith("ل") and not w.startswith("لل") and k + 1 < j and v.norm(k + 1).startswith("ال"):
             k += 2  # لكرة القدم
@@ -477,7 +477,7 @@ def definite_title_end(v: DocView, i: int, j: int) -> int:
     if not t or not v.norm(i + t - 1).startswith("ال"):
         return j
     k = i + t
-    while k < j and v.norm(k).startswith("ال") and (_nisba(v.norm(k)) or v.gram.word_in("title_adjective", v.norm(k))):
+    while k < j and v.norm(k).startswith("ال") and _adjective(v, k):
         k += 1  # المسؤول الأمريكي السابق
     return k if k < j and v.norm(k).startswith("ال") else j
 
@@ -493,6 +493,12 @@ def _titled_subject_end(v: DocView, k: int, j: int) -> int:
     if n and k < j and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
         k += 1  # an ال-surname: سامي الحداد
     return k
+
+
+def _adjective(v: DocView, k: int) -> bool:
+    """A relational (nisba) adjective or a listed common one (جديد، السابق), with or without ال."""
+    w = v.norm(k)
+    return _nisba(w) or v.gram.word_in("adjective", w[2:] if w.startswith("ال") else w)
 
 
 def _possessed(v: DocView, k: int) -> bool:

@@ -113,6 +113,11 @@ INDIRECT = [
     # an ambiguous perfect (ذكر 'mention') opening its sentence before a definite noun is the verb
     ("وذكر التقرير الصعوبات التي تواجه الفريق.", [("indirect", "الصعوبات التي تواجه الفريق", "التقرير")]),
     ("وكان ذكر الحادث في التقرير مقتضبا.", []),
+    # an indefinite subject with a common adjective, before the object's preposition
+    ("كشف تقرير جديد عن تدخل روسي في الانتخابات.", [("indirect", "تدخل روسي في الانتخابات", "تقرير جديد")]),
+    # a pronoun subject: the noun phrase after the verb is its object
+    ("وقالت الوزيرة إن الخبر كاذب. لكنها نفت نشرها النص.",
+     [("indirect", "الخبر كاذب", "الوزيرة"), ("indirect", "نشرها النص", "الوزيرة")]),
     # coordinated objects, the last one a complementizer clause: the content starts at the first
     ("ونفى الوزير استقالته أو أن يكون قد غادر البلاد.",
      [("indirect", "استقالته أو أن يكون قد غادر البلاد", "الوزير")]),
