@@ -121,6 +121,11 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return (w.startswith("لل") and len(w) > 4) or (w.startswith("بال") and len(w) > 5)  # باتخاذ / بالاستقالة
     if g.word_in("not_subject", w) and w not in ("كل", "بعض", "له", "لها", "لهم", "لهما"):
         return True  # السيسي عنها / ترودو ردا: a pronoun phrase or adverb ends the mention (زملاء له does not)
+    closed = v.pair_closing_at(i - 1) if v.is_quote(i - 1) else None
+    if closed is not None and w[:1] in ("ب", "ل") and not w.startswith("لل"):
+        o = v.index_at(closed.open)
+        if not (o and g.word_in("naming_noun", strip_proclitic(v.norm(o - 1))[1])):
+            return True  # المعلق "أريك جيني" بصحة الفيديو (but مركز «أحرار» لدراسات الأسرى goes on)
     prev = v.norm(i - 1)
     after_name = v.toks[i - 1].is_word and not v.is_definite(i - 1) and not g.title_len([prev]) \
         and not g.word_in("naming_noun", prev) and prev not in _KUNYA

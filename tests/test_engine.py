@@ -315,6 +315,10 @@ SPEAKERS = [
     # a relative clause's verb is no first name of the entity after it
     ("وقال مانشستر يونايتد إن اللاعب رحل. وهو الفريق الذي أنهى مانشستر يونايتد عقده. وأضاف أنه يشكره.",
      ["مانشستر يونايتد", "مانشستر يونايتد"]),
+    # a ب-phrase after a quoted name ends the mention; after a naming noun's quoted name it goes on
+    ('وسلم المعلق "أريك جيني" بصحة الفيديو عازيا ذلك إلى أن حماس خائفة.',
+     ["أريك جيني", "أريك جيني"]),
+    ("وقال مركز «أحرار» لدراسات الأسرى إن العدد ارتفع.", ["مركز أحرار لدراسات الأسرى"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
