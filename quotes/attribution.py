@@ -219,20 +219,17 @@ def _left_subject_plausible(v: DocView, a: int, i: int) -> bool:
     return left_mention(v, a, i) is not None
 
 
-_PRONOUN_CARRIERS = frozenset({"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "فهو", "وهو", "فهي", "وهي",
-                               "وهم", "فهم"})
-_RESUMPTIVE_AFTER = frozenset({"فيه", "فيها", "فيهم", "فيهما"})
 
 
 def _pronoun_before(v: DocView, a: int, i: int) -> bool:
     """A pronoun right before the verb is its subject: ``لكنه ينفي ...``, ``وهو يؤكد ...``."""
-    return i > a and (v.norm(i - 1) in _PRONOUN_CARRIERS or v.gram.word_in("pronoun", v.norm(i - 1)))
+    return i > a and (v.gram.word_in("pronoun_carrier", v.norm(i - 1)) or v.gram.word_in("pronoun", v.norm(i - 1)))
 
 
 def _pronoun_subject(v: DocView, a: int, i: int) -> bool:
     """The verb's subject is a pronoun before it, or the verb heads a relative clause
     its resumptive pronoun marks (``تغريدة هاجم فيها ...``)."""
-    return _pronoun_before(v, a, i) or (i + 1 < len(v.toks) and v.norm(i + 1) in _RESUMPTIVE_AFTER)
+    return _pronoun_before(v, a, i) or (i + 1 < len(v.toks) and v.gram.word_in("resumptive_in", v.norm(i + 1)))
 
 
 def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int) -> None:
@@ -349,9 +346,6 @@ def _quote_before_cue(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | N
     return f
 
 
-_RESUMPTIVE = frozenset({"به", "بها", "عنه", "عنها", "فيه", "فيها", "له", "لها"})
-
-
 def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     """``..., وفقا للأمم المتحدة`` and ``وبحسب البيان، ...``."""
     a, b = v.sent_ranges[si]
@@ -359,7 +353,7 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     if last is None:
         return None
     j = last + 1
-    if cue.kind != "nominal" and j < b and v.norm(j) in _RESUMPTIVE:
+    if cue.kind != "nominal" and j < b and v.gram.word_in("resumptive", v.norm(j)):
         j += 1  # وفق ما أفاد به المدير: the pronoun refers back to ما
     pronoun = cue.kind == "nominal" and bool(cue.enclitic)  # على حد تعبيره: the pronoun is the source
     s_end = j if pronoun else source_end(v, j, b)

@@ -61,15 +61,12 @@ def find_opener(v: DocView, j: int, b: int) -> tuple[str, int] | None:
     return None
 
 
-_GOVERNS_AN = frozenset({"دون", "بدون", "يمكن", "يمكنه", "يمكنها", "يجب", "ينبغي", "بعد", "قبل", "منذ", "رغم", "بمجرد"})
-
-
 def _bound_comp(v: DocView, k: int) -> bool:
     """A complementizer another word governs (``من دون أن``, ``لا يمكن أن``, ``بعد أن``), or the
     tail of a hyphenated name (``مون جاي-إن``): it opens no report of the cue."""
     if k == 0:
         return False
-    if v.norm(k - 1) in _GOVERNS_AN:
+    if v.gram.word_in("governs_an", v.norm(k - 1)):
         return True
     return v.is_punct(k - 1, "-") and v.toks[k - 1].end == v.toks[k].start and k >= 2 \
         and v.toks[k - 2].end == v.toks[k - 1].start

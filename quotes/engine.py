@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from quotes.attribution import Finding, find_attributions, opens_sentence, salient_mention, speech_events
 from quotes.checkworthy import hints
 from quotes.cues import CueFinder
@@ -175,14 +173,11 @@ def _channel(v: DocView, f: Finding) -> tuple[int, int] | None:
     return best
 
 
-_MEDIUM = regex.compile(r"(?:تغريد|حساب|صفح|منشور|تدوين|كتب|نشر|بث|فيديو|مقطع|رسال|تعليق|بيان)\w*")
-
-
 def _as_medium(v: DocView, o: Any) -> bool:
     """A platform counts as an outlet only as the medium of the words (``في تغريدة على
     تويتر``, ``عبر حسابه على فيسبوك``), not as an employer or a topic (``التابع لفيسبوك``)."""
     before = fold(v.text[max(0, o.start - 40):o.start]).split()[-5:] + fold(v.text[o.start:o.end]).split()
-    return any(_MEDIUM.fullmatch(w) or _MEDIUM.fullmatch(w[1:]) for w in before)
+    return any(v.gram.stem_in("medium", w) or v.gram.stem_in("medium", w[1:]) for w in before)
 
 
 def _nearest(matches: list, f: Finding, v: DocView, others: tuple[tuple[int, int], ...] = ()) -> Any:

@@ -55,6 +55,10 @@ class Grammar:
         """True when the single folded word belongs to ``cls``."""
         return (word,) in self.by_class.get(cls, frozenset())
 
+    def stem_in(self, cls: str, word: str) -> bool:
+        """True when the folded word starts with one of the single-word stems of ``cls``."""
+        return any(len(e) == 1 and word.startswith(e[0]) for e in self.by_class.get(cls, frozenset()))
+
     def longest(self, table: dict[tuple[str, ...], dict], words: list[str], limit: int) -> int:
         """Length of the longest entry of ``table`` that ``words`` starts with (0 if none)."""
         for n in range(min(limit, len(words)), 0, -1):

@@ -33,7 +33,6 @@ __all__ = [
 _MAX_SPEAKER = 10  # tokens in a speaker mention
 
 
-_KUNYA = frozenset({"ابو", "ام", "بن", "ابن", "بنت", "عبد", "ال"})
 
 
 def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset()) -> int:
@@ -56,7 +55,7 @@ def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset(
         if p is not None:
             j = v.pair_end_index(p)
             continue
-        if j > i and v.norm(j - 1) in _KUNYA:
+        if j > i and v.gram.word_in("kunya", v.norm(j - 1)):
             j += 1  # أبو طالب: the word after a kunya is part of the name
             continue
         if v.norm(j) in stops or speaker_boundary(v, j, first=j == i):
@@ -85,7 +84,6 @@ def _affiliation_pp(v: DocView, i: int, j: int, b: int) -> int:
     return j
 
 
-_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اوليك"})
 
 
 def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
@@ -105,7 +103,7 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     w = t.norm
     g = v.gram
-    if g.word_in("relative", w) or g.word_in("pronoun", w) or w in _DEMONSTRATIVES:
+    if g.word_in("relative", w) or g.word_in("pronoun", w) or g.word_in("demonstrative", w):
         return True
     if g.word_in("stop_preposition", w) and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي"
                                                  and not first) \
@@ -128,7 +126,7 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
             return True  # المعلق "أريك جيني" بصحة الفيديو (but مركز «أحرار» لدراسات الأسرى goes on)
     prev = v.norm(i - 1)
     after_name = v.toks[i - 1].is_word and not v.is_definite(i - 1) and not g.title_len([prev]) \
-        and not g.word_in("naming_noun", prev) and prev not in _KUNYA
+        and not g.word_in("naming_noun", prev) and not g.word_in("kunya", prev)
     # خالد يوسف بالاستقالة / ماكرون لنظيره التركي: after a name, a ب-phrase or a ل-phrase with a
     # pronoun is no longer the speaker (names start with ل: لوكوك، لافروف)
     return after_name and ((w.startswith("بال") and len(w) > 5)
@@ -323,7 +321,6 @@ def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     return last
 
 
-_KANA = frozenset({"كان", "كانت"})
 
 
 def kana_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
@@ -335,7 +332,8 @@ def kana_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
         n = v.is_discourse(k)
         if not n:
             break
-        kana = kana or any(strip_proclitic(v.norm(x))[1] in _KANA or v.norm(x) in _KANA for x in range(k, k + n))
+        kana = kana or any(v.gram.word_in("kana", strip_proclitic(v.norm(x))[1]) or v.gram.word_in("kana", v.norm(x))
+                           for x in range(k, k + n))
         k += n
     if not kana or k >= i or speaker_boundary(v, k, first=True):
         return None
@@ -347,7 +345,6 @@ def kana_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     return (k, end) if end > k else None
 
 
-_FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم"})  # ووفق التقرير فإن ...: the statement follows
 
 
 def vso_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
@@ -395,7 +392,7 @@ def source_end(v: DocView, j: int, b: int) -> int:
             s_end = v.pair_end_index(p)  # بحسب شركة الطاقة الإيطالية "إيني"
             continue
         if s_end > j and (v.phrase_len("clause_break", s_end) or v.is_comp(s_end) or s_end in v.date_at
-                          or v.norm(s_end) in _FA_INNA
+                          or v.gram.word_in("fa_inna", v.norm(s_end))
                           or s_end in v.cue_at or v.phrase_len("channel", s_end)):
             break
         s_end += 1
@@ -448,7 +445,7 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
         return min(definite_title_end(v, i, j), _titled_subject_end(v, i + t, j))
     head_def = v.is_definite(i)
     k = i + 1
-    while k + 1 < j and v.norm(k) in _KUNYA:
+    while k + 1 < j and v.gram.word_in("kunya", v.norm(k)):
         k += 2  # فريد بن تنفوس / أبو بكر: a name goes on through بن and أبو
     if k > i + 1:
         return k
@@ -492,7 +489,7 @@ def _titled_subject_end(v: DocView, k: int, j: int) -> int:
     while k < j and v.is_definite(k) and not v.norm(k).startswith("لل"):
         k += 1
     n = 0
-    while k < j and not v.is_definite(k) and (n < 2 or v.norm(k - 1) in _KUNYA) and not _possessed(v, k):
+    while k < j and not v.is_definite(k) and (n < 2 or v.gram.word_in("kunya", v.norm(k - 1))) and not _possessed(v, k):
         k += 1
         n += 1
     if n and k < j and v.norm(k).startswith("ال") and _nisba(v.norm(k)):

@@ -122,7 +122,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
             and all(_nisba(w) or _definite(w) for w in folded[start:]):
         return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
     n = start
-    while n < len(folded) and not (n > start and g.title_len(folded[n:]) and folded[n - 1] not in _KUNYA):
+    while n < len(folded) and not (n > start and g.title_len(folded[n:]) and not g.word_in("kunya", folded[n - 1])):
         n += 1  # (حمود أبو طالب: a title word after أبو is part of the name)
     genitive_role = start == t and t and start < len(folded) and folded[start].startswith("لل")
     rest = folded[start:n]
@@ -138,8 +138,6 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     return Mention(span, name, role, "person", gender)
 
 
-_KUNYA = frozenset({"ابو", "ام", "بن", "ابن", "بنت", "عبد"})
-_NOT_NAME = frozenset({"من", "عن", "مع", "الي"})  # prepositions a name never contains (سالم من شأن ...)
 
 
 def _final_quoted_name(v: DocView, a: int, b: int) -> tuple[int, int] | None:
@@ -338,7 +336,7 @@ class SpeakerTable:
             if v.sent_of[k] >= 0 and k == v.sent_ranges[v.sent_of[k]][0]:
                 break  # ونشر ترامب: a sentence's first word before a name is its verb
             if t.kind != "word" or v.is_definite(k) or k in v.cue_at or g.title_len([w]) \
-                    or (w.startswith("ل") and len(w) > 3) or (w.endswith("ه") and len(out) == 0) or w in _NOT_NAME \
+                    or (w.startswith("ل") and len(w) > 3) or (w.endswith("ه") and len(out) == 0) or g.word_in("not_in_name", w) \
                     or any(g.word_in(c, w) for c in ("discourse", "stop_preposition", "relative", "pronoun",
                                                      "negation", "complementizer", "naming_noun")):
                 break

@@ -22,11 +22,8 @@ from quotes.tokens import Token
 __all__ = ["DocView"]
 
 
-# words after which a verb form is a name (أبو طالب) or, when ambiguous, a noun (في نادي)
 # verbs that ``كما`` turns into 'as X reported' (كما ذكرت الوكالة); with others it means 'also'
 _KAMA_SENSES = frozenset({"say", "report", "announce", "write", "tell", "explain", "point", "confirm", "reveal"})
-_NOUN_BEFORE = frozenset({"ابو", "ابي", "ام", "بن", "ابن", "بنت", "عبد"})
-_NOT_BEFORE_VERB = frozenset({"في", "علي", "الي", "عن", "مع", "بين", "حول", "خلال", "ضد", "لدي", "عبر", "نحو"})
 
 
 class DocView:
@@ -139,7 +136,8 @@ class DocView:
             return False
         i = self.index_at(c.start)
         if c.kind == "verb" and not c.proclitics and i is not None and i > 0 \
-                and (self.toks[i - 1].norm in _NOUN_BEFORE or (c.ambiguous and self.toks[i - 1].norm in _NOT_BEFORE_VERB)):
+                and (self.gram.word_in("kunya", self.toks[i - 1].norm)
+                     or (c.ambiguous and self.gram.word_in("preposition_before_noun", self.toks[i - 1].norm))):
             return False  # أبو طالب (a kunya), في نادي الاتحاد (a noun after a preposition)
         if c.ambiguous and c.requires_complement and c.prepositions and c.kind != "nominal":
             i = self.index_at(c.start)
