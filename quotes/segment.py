@@ -99,7 +99,7 @@ def _token_before(text: str, i: int, lo: int) -> str:
     return text[a:i].lstrip(".")
 
 
-def _is_abbreviation(text: str, dot: int, lo: int) -> bool:
+def is_abbreviation(text: str, dot: int, lo: int = 0) -> bool:
     """Whether the dot at ``dot`` ends an abbreviation (``د.``, ``U.S.``, ``Dr.``)."""
     token = _token_before(text, dot, lo)
     if not token:
@@ -186,7 +186,7 @@ def _boundary(ctx: _Context, m: re.Match[str], lo: int, hi: int) -> int | None:
     if m.group() == ".":
         if s > lo and e < hi and text[s - 1].isdigit() and text[e].isdigit():
             return None
-        if _is_abbreviation(text, s, lo):
+        if is_abbreviation(text, s, lo):
             return None
     p = ctx.extend(e, hi)
     if p >= hi or text[p].isspace():

@@ -11,11 +11,13 @@ from __future__ import annotations
 import attrs
 import regex
 
+from quotes.segment import is_abbreviation
 from quotes.text import Normalized
 
 __all__ = ["Token", "tokenize", "QUOTE_MARKS", "PUNCT_FINAL"]
 
 QUOTE_MARKS = frozenset("“”«»\"„‹›‟″")
+_TITLE_INITIALS = frozenset("د")  # د. (doctor), written glued to the name as often as not
 PUNCT_FINAL = frozenset(".!?…")
 
 # A word: letters and marks with inner digits, dots between letters
@@ -48,6 +50,15 @@ def tokenize(norm: Normalized) -> list[Token]:
         s, e = m.span()
         t = m.group()
         ch = t[0]
+        if len(t) > 3 and t[1] == "." and t[0] in _TITLE_INITIALS and t[2].isalpha():
+            a, b = norm.to_original(s, s + 2)  # د.نبيل العربي: the title's initial, then the name
+            out.append(Token(a, b, t[:2], "word", s))
+            s, t = s + 2, t[2:]
+        if t == "." and out and out[-1].kind == "word" and out[-1].nstart + len(out[-1].norm) == s \
+                and is_abbreviation(norm.text, s):
+            prev = out[-1]  # د. محمد: the abbreviation's dot belongs to its word, it ends no sentence
+            out[-1] = Token(prev.start, norm.to_original(s, e)[1], prev.norm + ".", "word", prev.nstart)
+            continue
         if ch.isalpha():
             kind = "word"
         elif ch.isdigit():
