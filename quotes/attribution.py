@@ -64,6 +64,10 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if opener is None:
         return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
+    described = kind == "comp" and cue.sense in ("describe", "accuse") and v.norm(k).startswith("ب") \
+        and m_end == k and k - j >= 2 and v.is_definite(k - 1)
+    if described:
+        m_end = k - 1  # ووصف بوسنين الحادث بأنه: the noun before بأن is what is described
     if kind == "comp" and k - 1 > j and v.norm(k - 1) in ("او", "و") and cue.kind == "verb":
         # نفى الوزير استقالته أو أن يكون غادر: the first of coordinated objects opens the content
         return _object_finding(v, si, i, cue, min(m_end, k - 1), rules)
@@ -77,7 +81,7 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if cue.ambiguous and kind == "quote" and not titled and (m_end == j or _possessed_noun(v, j)) \
             and (adjacent_subject(v, a, i) is None or _in_reported_clause(v, a, i)):
         return None  # قد تحمل "تداعيات خطيرة": an ambiguous verb with a bare quotation is no report
-    if cue.ambiguous and not titled and skip_frame(v, m_end, b) < k \
+    if cue.ambiguous and not titled and not described and skip_frame(v, m_end, b) < k \
             and not (cue.prepositions and v.norm(j) in cue.prepositions):
         return None
     if kind == "comp":

@@ -45,7 +45,7 @@ def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset(
         p = v.pair_opening_at(i)
         if p is not None and p.close is not None:
             return v.pair_end_index(p)
-    if i < b and i in v.outlet_at and not v.norm(i).startswith(("ل", "ب", "من")):
+    if i < b and i in v.outlet_at and not any(p in v.outlet_at[i].rule for p in ("clitic", "prefix")):  # type: ignore[attr-defined]
         m = v.outlet_at[i]  # the outlet is the speaker: قالت صحيفة "يديعوت أحرونوت"
         k = v.index_at(m.end - 1)  # type: ignore[attr-defined]
         return (k if k is not None else i) + 1
@@ -73,8 +73,9 @@ def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset(
 def _affiliation_pp(v: DocView, i: int, j: int, b: int) -> int:
     """``زملاء له في الشرطة إنه`` / ``مسؤول في وزارة الخارجية:``: a short في-phrase
     that runs straight into the content opener belongs to the mention."""
-    if j == i or v.norm(j) != "في" or j + 1 >= b or (j + 1) in v.date_at or v.phrase_len("channel", j):
-        return j
+    if j == i or v.norm(j) != "في" or j + 1 >= b or (j + 1) in v.date_at or v.phrase_len("channel", j) \
+            or v.gram.word_in("frame_noun", v.norm(j + 1)):
+        return j  # ظريف في بداية زيارته: the time of the words, not where the speaker works
     k = j + 1
     while k < b and k - j <= 4 and v.toks[k].is_word and not v.is_comp(k) and k not in v.cue_at \
             and k not in v.outlet_at and k not in v.date_at and not v.phrase_len("channel", k):
@@ -106,7 +107,7 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
     if g.word_in("relative", w) or g.word_in("pronoun", w) or g.word_in("demonstrative", w):
         return True
     if g.word_in("stop_preposition", w) and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي"
-                                                 and not first) \
+                                                 and (not first or _name_follows(v, i))) \
             and not (w == "الي" and v.text[t.start:t.start + 1] == "أ"):  # ألي جان, a name; إلى the preposition
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
@@ -131,6 +132,12 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
     # pronoun is no longer the speaker (names start with ل: لوكوك، لافروف)
     return after_name and ((w.startswith("بال") and len(w) > 5)
                            or (w.startswith("ل") and len(w) > 4 and w.endswith(("ه", "ها", "هم", "هما"))))
+
+
+def _name_follows(v: DocView, i: int) -> bool:
+    """``علي حساني``: an undefined word after علي makes it a first name (``على أن`` does not)."""
+    return i + 1 < len(v.toks) and v.toks[i + 1].is_word and not v.is_definite(i + 1) and not v.is_comp(i + 1) \
+        and not v.gram.word_in("stop_preposition", v.norm(i + 1)) and not v.gram.word_in("not_subject", v.norm(i + 1))
 
 
 def _last_letter(s: str) -> str:

@@ -322,6 +322,16 @@ SPEAKERS = [
     # the abbreviation د. (doctor), with or without a space, ends no sentence and is no name
     ('وقال د. محمد الغامدي: "الوضع جيد".', ["محمد الغامدي"]),
     ("وقال الأمين العام د.نبيل العربي إن الوضع جيد.", ["نبيل العربي"]),
+    # علي before an undefined word is a first name; علي أن (على spelt with ي) is not
+    ("وقال علي حساني، بائع زهور، إنه سعيد.", ["علي حساني"]),
+    ("وقال سالم إن الوضع صعب. وشدد علي أن الحل قريب.", ["سالم", "سالم"]),
+    # an outlet named without a clitic is the subject (لوموند starts with ل, not a clitic)
+    ("وأوضحت لوموند أن الوضع صعب.", ["لوموند"]),
+    # a subject runs through feminine adjectives; the object described before بأن is no speaker
+    ("أكدت اللجنة العامة للانتخابات ضرورة التسجيل.", ["اللجنة العامة للانتخابات"]),
+    ("ووصف بوسنين الحادث بأنه «أسوأ يوم».", ["بوسنين"]),
+    # a في-phrase of time after a name is no affiliation
+    ("وأضاف ظريف في بداية زيارته إلى دمشق، أن الحل سياسي.", ["ظريف"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
