@@ -101,6 +101,9 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if relayed is not None:
         j, m_end = relayed
         rules.append("speaker:relayed")
+    elif m_end < k and v.norm(m_end) in ("عنه", "عنها", "عنهم") and "عن" in preps:
+        j = m_end = m_end + 1  # ونقلت وكالة فارس عنه قوله: the pronoun's referent speaks, the agency relays
+        rules.append("speaker:relayed-pronoun")
     elif cue.subject_types == ("document",) and v.norm(j) == "في" and right_mention(v, j + 1, k) > j + 1:
         j, m_end = j + 1, right_mention(v, j + 1, k)  # وجاء في بيان لمكتب ماكرون أن: the document speaks
         rules.append("speaker:document")
@@ -452,7 +455,8 @@ def find_attributions(v: DocView) -> list[Finding]:
             continue
         if cue.aspect == "imperfect" and i > 0 and v.norm(i - 1) in ("ان", "لن", "كي", "لكي", "حتي"):
             continue  # يمكن أن تتنبأ: a subjunctive verb is no report
-        if cue.aspect == "imperfect" and cue.passive_possible and not cue.proclitics and opens_sentence(v, si, i) \
+        if cue.aspect == "imperfect" and (cue.passive_possible or cue.kind == "passive") and not cue.proclitics \
+                and opens_sentence(v, si, i) \
                 and (v.is_comp(i + 1) or v.norm(i + 1) in ("الي", "إلى")):
             continue  # يذكر أن / يشار إلى أن: "it is worth noting", the writer's aside
         if cue.sense == "consider" and cue.aspect == "imperfect" and not cue.proclitics \

@@ -72,6 +72,17 @@ def _bound_comp(v: DocView, k: int) -> bool:
         and v.toks[k - 2].end == v.toks[k - 1].start
 
 
+def short_quoted_subject(v: DocView, k: int) -> bool:
+    """A short quotation (four words at most) right after a cue and right before a
+    complementizer: a quoted name as the subject (``وتؤكد «الأونروا» أنها ...``)."""
+    p = v.pair_opening_at(k)
+    if p is None or p.close is None or k == 0 or (k - 1) not in v.cue_at:
+        return False
+    a, b = v.token_range(p.start, p.end)
+    nxt = (v.index_at(p.close) or 0) + 1
+    return 0 < b - a <= 4 and nxt < len(v.toks) and v.is_comp(nxt)
+
+
 def _opens_quotation(v: DocView, k: int) -> bool:
     """Whether the quotation mark at ``k`` opens reported words, not a quoted name or term.
 
@@ -82,6 +93,8 @@ def _opens_quotation(v: DocView, k: int) -> bool:
     p = v.pair_opening_at(k)
     if p is None:
         return False
+    if short_quoted_subject(v, k):
+        return False  # وأوضحت "موانئ دبي" أن ...: the quoted name is the subject
     if any(m.start <= p.open < m.end or (m.start <= p.start and p.end <= m.end) for m in v.outlets):
         return False  # أشارت "نيويورك تايمز" إلى ...: a quoted outlet is the source
     if k > 0 and ((k - 1) in v.cue_at or v.gram.word_in("not_subject", v.norm(k - 1)) or v.is_punct(k - 1, ":")):

@@ -102,7 +102,7 @@ def _resolve_speakers(
                 sentence_subject.setdefault(si, ent)
             continue
         cue = f.cue
-        relayed = "speaker:relayed" in f.rules  # ونقلت صحيفة X عن Y: the verb agrees with X, not Y
+        relayed = any(r.startswith("speaker:relayed") for r in f.rules)  # ونقلت صحيفة X عن Y: the verb agrees with X
         gender = cue.gender if cue and not relayed else None
         number = cue.number if cue and not relayed else None
         res: tuple[EntityState | None, Mention | None] = (None, None)

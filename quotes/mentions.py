@@ -12,6 +12,7 @@ prepositions), while the constructions of the rules stay few.
 
 from __future__ import annotations
 
+from quotes.content import short_quoted_subject
 from quotes.cues import CueMatch
 from quotes.grammar import strip_proclitic
 from quotes.segment import QuotePair
@@ -49,6 +50,8 @@ def right_mention(v: DocView, i: int, b: int, stops: frozenset[str] = frozenset(
         m = v.outlet_at[i]  # the outlet is the speaker: قالت صحيفة "يديعوت أحرونوت"
         k = v.index_at(m.end - 1)  # type: ignore[attr-defined]
         return (k if k is not None else i) + 1
+    if i < b and short_quoted_subject(v, i):
+        return v.pair_end_index(v.pair_opening_at(i))  # type: ignore[arg-type]
     j = i
     while j < b and j - i < _MAX_SPEAKER:
         p = _short_name_pair(v, j) or (_quoted_name_after(v, j) if j > i else None)

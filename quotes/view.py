@@ -97,8 +97,8 @@ class DocView:
         return tuple(fixed)
 
     def _verb_reading(self, c: CueMatch) -> CueMatch:
-        """An ambiguous perfect with و/ف that opens its sentence before a definite noun
-        is the verb (``وذكر التقرير الصعوبات``), not the noun (ذِكر); a كما before a verb
+        """An ambiguous perfect with و/ف that opens its sentence before a definite noun or
+        a complementizer is the verb (``وذكر التقرير الصعوبات``), not the noun (ذِكر); a كما before a verb
         that is no verb of reporting, or that a complementizer follows, means 'also'
         (``كما نفى قيام ...``, ``كما أكد أن ...``), not 'as X reported'."""
         if "nominal.kama" in c.rule and c.kind != "nominal" and self._additive_kama(c):
@@ -108,10 +108,11 @@ class DocView:
         i = self.index_at(c.start)
         if i is None or i + 1 >= len(self.toks) or self.sent_of[i] < 0 or self.sent_of[i + 1] != self.sent_of[i]:
             return c
-        a = self.sent_ranges[self.sent_of[i]][0]
-        if i != a or not self.toks[i + 1].norm.startswith("ال"):
+        a, b = self.sent_ranges[self.sent_of[i]]
+        opener = any(self.is_comp(k) or self.is_punct(k, ":") for k in range(i + 1, min(b, i + 16)))
+        if i != a or not (self.toks[i + 1].norm.startswith("ال") or opener):
             return c
-        return attrs.evolve(c, ambiguous=False)
+        return attrs.evolve(c, ambiguous=False)  # وأوضح بن تنفوس، خلال ندوة ...، أن: the verb
 
     def _additive_kama(self, c: CueMatch) -> bool:
         if c.sense not in _KAMA_SENSES:

@@ -145,6 +145,9 @@ INDIRECT_NEGATIVE = [
     ("قررت السلطات إغلاق المعبر.", []),
     # the writer's aside, not a report
     ("يذكر أن الشركة تأسست عام 1990.", []),
+    ("يشار إلى أن الشركة تأسست عام 1990.", []),
+    # بناء على ذلك names no source
+    ("وبناء على ذلك، قررت الشركة الإغلاق.", []),
     # a passive report names no source
     ("وقيل إن الوفد غادر المدينة.", [("indirect", "الوفد غادر المدينة", None)]),
     # an expressive act has no proposition
@@ -332,6 +335,12 @@ SPEAKERS = [
     ("ووصف بوسنين الحادث بأنه «أسوأ يوم».", ["بوسنين"]),
     # a في-phrase of time after a name is no affiliation
     ("وأضاف ظريف في بداية زيارته إلى دمشق، أن الحل سياسي.", ["ظريف"]),
+    # an ambiguous perfect (أوضح 'clearer') opening its sentence with a complementizer ahead is the verb
+    ("وأوضح بن سالم، خلال ندوة صحفية انعقدت، الأربعاء بتونس، أن الشركة ستتوسع.", ["بن سالم"]),
+    # a short quoted name between the cue and its complementizer is the subject
+    ('وأوضحت "موانئ دبي" أن السوق سيضم متاجر كثيرة.', ["موانئ دبي"]),
+    # نقلت X عنه: the pronoun's referent speaks; the verb agrees with X, not with him
+    ('وقال ظريف إن الحل سياسي. ونقلت وكالة فارس عنه قوله "لن نتراجع".', ["ظريف", "ظريف"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
