@@ -6,28 +6,34 @@ keeps ``match`` apart from ``set_annotations``).  The constructions are those
 of ``DESIGN.md``: VSO and SVO reports, complementizer clauses, colons and
 quotation marks, participle continuations, noun-phrase objects, quotes before
 their cue, continuation quotes, and nominal ``according to`` cues.  Where a
-speaker mention starts and ends is :mod:`quotes.mentions`; where content
-opens and ends is :mod:`quotes.content`.
+speaker mention starts and ends is :mod:`quotes.mentions` (and, for a VSO
+subject before its object, :mod:`quotes.subjects`); which mention speaks for
+a finding is :mod:`quotes.attach`; where content opens and ends is
+:mod:`quotes.content`.
 """
 
 from __future__ import annotations
 
+from quotes.attach import (
+    attach_speaker,
+    in_reported_clause,
+    left_subject_plausible,
+    possessed_noun,
+    pronoun_before,
+    pronoun_subject,
+)
 from quotes.content import classify, content_end, expressive, find_opener, object_end, skip_frame, strip_end
 from quotes.cues import CueMatch
 from quotes.finding import Finding, token_span as _span
 from quotes.followups import after_colon, continuations, restates, speech_events
 from quotes.mentions import (
     adjacent_subject,
-    kana_subject,
-    vso_subject,
     left_mention,
     relayed_source,
     right_mention,
-    salient_mention,
     source_end,
-    speaker_boundary,
-    split_subject_object,
 )
+from quotes.subjects import salient_mention, split_subject_object
 from quotes.text import fold
 from quotes.view import DocView
 
@@ -55,7 +61,7 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     j = i + 1
     # the speaker right after the cue (VSO); a participle's subject is its clause's
     preps = frozenset(fold(p) for p in cue.prepositions)
-    m_end = j if cue.kind in ("participle", "verbal_noun") or _pronoun_before(v, a, i) \
+    m_end = j if cue.kind in ("participle", "verbal_noun") or pronoun_before(v, a, i) \
         else right_mention(v, j, b, preps)  # لكنها نفت نشرها النص: the pronoun is the subject
     if cue.sense == "tell" and m_end == j + 1 and _oblique_plural(v.norm(j)):
         m_end = j  # وأبلغ الصحفيين: the plural in -ين is the addressee; the subject is dropped
@@ -78,8 +84,8 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     if cue.expressive and kind != "comp":
         return None  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
     titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
-    if cue.ambiguous and kind == "quote" and not titled and (m_end == j or _possessed_noun(v, j)) \
-            and (adjacent_subject(v, a, i) is None or _in_reported_clause(v, a, i)):
+    if cue.ambiguous and kind == "quote" and not titled and (m_end == j or possessed_noun(v, j)) \
+            and (adjacent_subject(v, a, i) is None or in_reported_clause(v, a, i)):
         return None  # قد تحمل "تداعيات خطيرة": an ambiguous verb with a bare quotation is no report
     if cue.ambiguous and not titled and not described and skip_frame(v, m_end, b) < k \
             and not (cue.prepositions and v.norm(j) in cue.prepositions):
@@ -120,25 +126,9 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
         content = (p.start, p.end) if p is not None else _span(v, c0, c1)
         assert content is not None
         f = Finding(typ, content, cue, si, rules=rules, confidence=0.85, pair=p)
-    _attach_speaker(v, f, si, i, j, m_end)
+    attach_speaker(v, f, si, i, j, m_end)
     f.frame = (v.toks[a].start, f.content[0])
     return f
-
-
-def _in_reported_clause(v: DocView, a: int, i: int) -> bool:
-    """Whether token ``i`` stands in the complement clause of a speech verb (``قال الخبير إن
-    الأزمة قد تحمل ...``), not after a mere conjunction (``إلا أن السيسي عقب ...``)."""
-    comps = [c for c in range(a, i) if v.is_comp(c)]
-    if not comps:
-        return False
-    c = comps[-1]
-    return any(g in v.cue_at and not v.cue_at[g].ambiguous and v.cue_at[g].kind == "verb" for g in range(max(a, c - 6), c))
-
-
-def _possessed_noun(v: DocView, j: int) -> bool:
-    """A noun with a possessive pronoun (اسمه، رأيها), which is no speaker."""
-    t = v.toks[j]
-    return len(t.norm) > 3 and v.text[t.start:t.end].endswith(("ه", "ها", "هم")) and not v.is_definite(j)
 
 
 def _oblique_plural(w: str) -> bool:
@@ -175,8 +165,8 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
     if cue.requires_complement and not (preps and (glued or (c0 > 0 and v.norm(c0 - 1) in preps))) \
             and cue.sense not in ("describe",):
         return None
-    if s_end == j and cue.kind == "verb" and not _left_subject_plausible(v, a, i) \
-            and not v.toks[i].norm.startswith(("و", "ف")) and not _pronoun_subject(v, a, i):
+    if s_end == j and cue.kind == "verb" and not left_subject_plausible(v, a, i) \
+            and not v.toks[i].norm.startswith(("و", "ف")) and not pronoun_subject(v, a, i):
         return None
     c1 = object_end(v, c0, b)
     if c1 <= c0 or c1 - c0 > 60 or not v.toks[c0].is_word and not v.is_quote(c0):
@@ -191,7 +181,7 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
         content = (v.seg.norm.offsets[t.nstart + 1], content[1])
     f = Finding(typ if typ != "direct" else "mixed", content, cue, si,
                 rules=rules + ["content:object"], confidence=0.6)
-    _attach_speaker(v, f, si, i, j, s_end)
+    attach_speaker(v, f, si, i, j, s_end)
     f.frame = (v.toks[a].start, content[0])
     return f
 
@@ -220,107 +210,6 @@ def _object_start(v: DocView, j: int, m_end: int, b: int) -> tuple[int, int]:
                 k += 1
             c0 = k + 1 if k < b else m_end + 1
     return s_end, skip_frame(v, c0, b)
-
-
-def _left_subject_plausible(v: DocView, a: int, i: int) -> bool:
-    return left_mention(v, a, i) is not None
-
-
-
-
-def _pronoun_before(v: DocView, a: int, i: int) -> bool:
-    """A pronoun right before the verb is its subject: ``لكنه ينفي ...``, ``وهو يؤكد ...``."""
-    return i > a and (v.gram.word_in("pronoun_carrier", v.norm(i - 1)) or v.gram.word_in("pronoun", v.norm(i - 1)))
-
-
-def _pronoun_subject(v: DocView, a: int, i: int) -> bool:
-    """The verb's subject is a pronoun before it, or the verb heads a relative clause
-    its resumptive pronoun marks (``تغريدة هاجم فيها ...``)."""
-    return _pronoun_before(v, a, i) or (i + 1 < len(v.toks) and v.gram.word_in("resumptive_in", v.norm(i + 1)))
-
-
-def _attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int) -> None:
-    """Set the speaker mention: after the cue (VSO), before it (SVO), or dropped."""
-    a, _ = v.sent_ranges[si]
-    cue = f.cue
-    if cue is not None and cue.kind == "passive":
-        f.resolution = "agentless"  # وقيل إن ...: the text names no source
-        f.rules.append("speaker:passive")
-        return
-    vso = m_end > j and f.content[0] >= v.toks[m_end - 1].end
-    if i > a and v.gram.word_in("relative", v.norm(i - 1)) and vso and v.norm(j).startswith("ال") \
-            and cue is not None and cue.sense != "tell" and m_end < len(v.toks) and v.is_comp(m_end):
-        f.speaker = _span(v, j, m_end)  # المحتجين الذين تقول الشركة إن ...: the subject follows
-        f.rules.append("speaker:after-cue")
-        return
-    if _relative_antecedent(v, f, a, i):
-        return  # التقارير التي تفيد بأن ...
-    if not vso and _pronoun_before(v, a, i):
-        f.resolution = "dropped-subject"  # لكنه ينفي ...: the pronoun refers back
-        f.rules.append("speaker:pronoun")
-        return
-    svo = adjacent_subject(v, a, i) if cue is None or cue.kind not in ("participle", "verbal_noun") else None
-    if svo is not None:
-        f.speaker = _span(v, *svo)
-        f.rules.append("speaker:before-cue")
-        return
-    if vso:
-        f.speaker = _span(v, j, m_end)
-        f.rules.append("speaker:after-cue")
-        _role_after(v, f, m_end)
-        return
-    # a verb cue earlier in the sentence has the subject a later participle or coordinated verb shares
-    earlier_cue = any(a <= g < i and c.kind != "participle" and not c.ambiguous for g, c in v.cue_at.items())
-    if cue is not None and cue.kind in ("participle", "verbal_noun"):
-        sal = salient_mention(v, a, i) or kana_subject(v, a, i) or vso_subject(v, a, i)
-        if sal is not None and not earlier_cue:
-            f.speaker = _span(v, *sal)
-            f.rules.append("speaker:in-sentence")
-            return
-        f.resolution = "dropped-subject"
-        f.rules.append("speaker:participle")
-        return
-    left = left_mention(v, a, i)
-    if left is not None:
-        f.speaker = _span(v, *left)
-        f.rules.append("speaker:before-cue")
-        return
-    sal = salient_mention(v, a, i)
-    if sal is not None and not (earlier_cue and cue is not None and cue.proclitics):
-        f.speaker = _span(v, *sal)
-        f.rules.append("speaker:in-sentence")
-        return
-    f.resolution = "dropped-subject"
-    f.rules.append("speaker:dropped")
-
-
-def _relative_antecedent(v: DocView, f: Finding, a: int, i: int) -> bool:
-    """``التقارير الأخيرة التي تفيد ...``: a verb after الذي/التي speaks for the noun before it."""
-    if not (i > a and v.gram.word_in("relative", v.norm(i - 1))):
-        return False
-    k = i - 1
-    s0 = k
-    while s0 > a and v.toks[s0 - 1].is_word and not speaker_boundary(v, s0 - 1) and k - s0 < 6 \
-            and v.norm(s0 - 1) != "من":  # قلل من شأن التحليلات التي تقول: the antecedent starts after من
-        s0 -= 1
-    if s0 >= k:
-        return False
-    f.speaker = _span(v, s0, k)
-    f.rules.append("speaker:relative-antecedent")
-    return True
-
-
-def _role_after(v: DocView, f: Finding, m_end: int) -> None:
-    """An appositive role between commas after the speaker: ``مارك لوكوك ، منسق الإغاثة ، ...``."""
-    if m_end >= len(v.toks) or not v.is_punct(m_end, ",،"):
-        return
-    k = m_end + 1
-    words = []
-    while k < len(v.toks) and not v.toks[k].kind in ("punct", "quote") and len(words) < 12:
-        words.append(v.norm(k))
-        k += 1
-    if words and v.gram.title_len(words):
-        f.role = _span(v, m_end + 1, k)
 
 
 def _quote_before_cue(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:

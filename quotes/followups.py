@@ -18,7 +18,8 @@ from typing import Iterator
 from quotes.content import strip_end
 from quotes.cues import CueMatch
 from quotes.finding import Finding, token_span as _span
-from quotes.mentions import definite_title_end, right_mention
+from quotes.mentions import right_mention
+from quotes.subjects import definite_title_end
 from quotes.text import fold
 from quotes.view import DocView
 

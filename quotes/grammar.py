@@ -16,7 +16,7 @@ import attrs
 from quotes.lexicon import load_lexicon
 from quotes.text import fold
 
-__all__ = ["Grammar", "grammar", "strip_proclitic"]
+__all__ = ["Grammar", "grammar", "nisba", "strip_proclitic"]
 
 _PROCLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "ك")
 
@@ -31,6 +31,11 @@ def strip_proclitic(word: str) -> tuple[str, str]:
         if word.startswith(c) and len(word) - len(c) >= 2:
             return c, word[len(c):]
     return "", word
+
+
+def nisba(w: str) -> bool:
+    """Whether the folded word ends like a relational (nisba) adjective: مصري، الروسية، حقوقيون."""
+    return w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "يتين"))
 
 
 def _phrases(rows: Iterable[dict], key: str = "text") -> frozenset[tuple[str, ...]]:

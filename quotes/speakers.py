@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from quotes.grammar import nisba
 from quotes.text import fold
 from quotes.view import DocView
 
@@ -119,7 +120,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
             return Mention(span, name, " ".join(surf[:cut]).strip(" ،,"), "person", gender)
     start = _name_start(g, folded, t, surf, after_quote)
     if src is not None and src.get("kind") == "anonymous" and start < len(folded) \
-            and all(_nisba(w) or _definite(w) for w in folded[start:]):
+            and all(nisba(w) or _definite(w) for w in folded[start:]):
         return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
     n = start
     while n < len(folded) and not (n > start and g.title_len(folded[n:]) and not g.word_in("kunya", folded[n - 1])):
@@ -128,7 +129,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     rest = folded[start:n]
     if start >= len(folded) or start == n or genitive_role \
             or (t and all(_definite(w) for w in rest)) \
-            or (t and not _definite(folded[0]) and all(_nisba(w) for w in rest)) \
+            or (t and not _definite(folded[0]) and all(nisba(w) for w in rest)) \
             or (t and g.source_entry(rest) is not None and _definite(rest[-1])):
         # no name, only a role with its genitives and adjectives: الفنان المصري، والد الشهيد،
         # نائب جمهوري، المتحدث باسم وزارة الداخلية
@@ -152,10 +153,6 @@ def _final_quoted_name(v: DocView, a: int, b: int) -> tuple[int, int] | None:
     if o is None or o <= a or not v.toks[o - 1].is_word or not 0 < q1 - q0 <= 4:
         return None
     return q0, q1
-
-
-def _nisba(w: str) -> bool:
-    return w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "يتين"))
 
 
 def _definite(w: str) -> bool:
@@ -209,9 +206,9 @@ def _same_entity(a: list[str], b: list[str]) -> bool:
         return bool(short)
     if long_[-len(short):] == short:
         return True  # a surname: العموري / محمد العموري
-    if len(short) == 1 and short[0].startswith("ال") and not _nisba(short[0]) and long_[0] == short[0][2:]:
+    if len(short) == 1 and short[0].startswith("ال") and not nisba(short[0]) and long_[0] == short[0][2:]:
         return True  # the anaphoric head: المنظمة / منظمة الصحة العالمية
-    return long_[:len(short)] == short and not (len(short) == 1 and _nisba(short[0]))
+    return long_[:len(short)] == short and not (len(short) == 1 and nisba(short[0]))
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
@@ -311,7 +308,7 @@ class SpeakerTable:
             words = e.words()
             if e.kind != "person" or not 1 <= len(words) <= 2:
                 continue
-            if len(words) == 1 and words[0].startswith("ال") and not _nisba(words[0]):
+            if len(words) == 1 and words[0].startswith("ال") and not nisba(words[0]):
                 continue  # a definite common noun (الشباب), not a surname (العموري)
             best: list[int] = []
             for i in range(len(v.toks) - len(words) + 1):
