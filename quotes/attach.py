@@ -59,8 +59,7 @@ def attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int) 
         f.rules.append("speaker:passive")
         return
     vso = m_end > j and f.content[0] >= v.toks[m_end - 1].end
-    if i > a and v.gram.word_in("relative", v.norm(i - 1)) and vso and v.norm(j).startswith("ال") \
-            and cue is not None and cue.sense != "tell" and m_end < len(v.toks) and v.is_comp(m_end):
+    if vso and _subject_after_relative(v, f, a, i, j, m_end):
         f.speaker = _span(v, j, m_end)  # المحتجين الذين تقول الشركة إن ...: the subject follows
         f.rules.append("speaker:after-cue")
         return
@@ -83,14 +82,32 @@ def attach_speaker(v: DocView, f: Finding, si: int, i: int, j: int, m_end: int) 
     # a verb cue earlier in the sentence has the subject a later participle or coordinated verb shares
     earlier_cue = any(a <= g < i and c.kind != "participle" and not c.ambiguous for g, c in v.cue_at.items())
     if cue is not None and cue.kind in ("participle", "verbal_noun"):
-        sal = salient_mention(v, a, i) or kana_subject(v, a, i) or vso_subject(v, a, i)
-        if sal is not None and not earlier_cue:
-            f.speaker = _span(v, *sal)
-            f.rules.append("speaker:in-sentence")
-            return
-        f.resolution = "dropped-subject"
-        f.rules.append("speaker:participle")
+        _participle_speaker(v, f, a, i, earlier_cue)
+    else:
+        _speaker_before_or_in_sentence(v, f, a, i, earlier_cue)
+
+
+def _subject_after_relative(v: DocView, f: Finding, a: int, i: int, j: int, m_end: int) -> bool:
+    """Whether a cue right after الذي/التي has its own definite subject after it, before إن."""
+    cue = f.cue
+    return i > a and v.gram.word_in("relative", v.norm(i - 1)) and v.norm(j).startswith("ال") \
+        and cue is not None and cue.sense != "tell" and m_end < len(v.toks) and v.is_comp(m_end)
+
+
+def _participle_speaker(v: DocView, f: Finding, a: int, i: int, earlier_cue: bool) -> None:
+    """A participle's speaker: a salient mention of its sentence, or a dropped subject."""
+    sal = salient_mention(v, a, i) or kana_subject(v, a, i) or vso_subject(v, a, i)
+    if sal is not None and not earlier_cue:
+        f.speaker = _span(v, *sal)
+        f.rules.append("speaker:in-sentence")
         return
+    f.resolution = "dropped-subject"
+    f.rules.append("speaker:participle")
+
+
+def _speaker_before_or_in_sentence(v: DocView, f: Finding, a: int, i: int, earlier_cue: bool) -> None:
+    """A verb's speaker: the mention before it, a salient mention of its sentence, or a dropped subject."""
+    cue = f.cue
     left = left_mention(v, a, i)
     if left is not None:
         f.speaker = _span(v, *left)

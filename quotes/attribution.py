@@ -59,37 +59,77 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     """
     a, b = v.sent_ranges[si]
     j = i + 1
-    # the speaker right after the cue (VSO); a participle's subject is its clause's
     preps = frozenset(fold(p) for p in cue.prepositions)
-    m_end = j if cue.kind in ("participle", "verbal_noun") or pronoun_before(v, a, i) \
-        else right_mention(v, j, b, preps)  # لكنها نفت نشرها النص: the pronoun is the subject
-    if cue.sense == "tell" and m_end == j + 1 and _oblique_plural(v.norm(j)):
-        m_end = j  # وأبلغ الصحفيين: the plural in -ين is the addressee; the subject is dropped
+    m_end = _mention_after_cue(v, si, i, cue, preps)
     opener = find_opener(v, j, b)
     rules = [f"cue:{cue.rule}"]
     if opener is None:
         return _object_finding(v, si, i, cue, m_end, rules)
     kind, k = opener
-    described = kind == "comp" and cue.sense in ("describe", "accuse") and v.norm(k).startswith("ب") \
-        and m_end == k and k - j >= 2 and v.is_definite(k - 1)
+    described = _describes_noun(v, cue, opener, j, m_end)
     if described:
         m_end = k - 1  # ووصف بوسنين الحادث بأنه: the noun before بأن is what is described
     if kind == "comp" and k - 1 > j and v.norm(k - 1) in ("او", "و") and cue.kind == "verb":
         # نفى الوزير استقالته أو أن يكون غادر: the first of coordinated objects opens the content
         return _object_finding(v, si, i, cue, min(m_end, k - 1), rules)
+    if _states_nothing(v, si, i, cue, opener, m_end, described):
+        return None
+    c0 = _content_start(v, opener, b, rules)
+    if c0 >= b:
+        return None
+    j, m_end = _relayed_speaker(v, cue, preps, j, m_end, k, rules)
+    f = _opener_content(v, si, cue, kind, c0, rules)
+    if f is None:
+        return None
+    attach_speaker(v, f, si, i, j, m_end)
+    f.frame = (v.toks[a].start, f.content[0])
+    return f
+
+
+def _mention_after_cue(v: DocView, si: int, i: int, cue: CueMatch, preps: frozenset[str]) -> int:
+    """End of the speaker mention right after the cue at ``i`` (VSO), ``i + 1`` when there is none."""
+    a, b = v.sent_ranges[si]
+    j = i + 1
+    # the speaker right after the cue (VSO); a participle's subject is its clause's
+    m_end = j if cue.kind in ("participle", "verbal_noun") or pronoun_before(v, a, i) \
+        else right_mention(v, j, b, preps)  # لكنها نفت نشرها النص: the pronoun is the subject
+    if cue.sense == "tell" and m_end == j + 1 and _oblique_plural(v.norm(j)):
+        m_end = j  # وأبلغ الصحفيين: the plural in -ين is the addressee; the subject is dropped
+    return m_end
+
+
+def _describes_noun(v: DocView, cue: CueMatch, opener: tuple[str, int], j: int, m_end: int) -> bool:
+    """Whether the definite noun before a ب-complementizer is what a describe/accuse cue describes."""
+    kind, k = opener
+    return kind == "comp" and cue.sense in ("describe", "accuse") and v.norm(k).startswith("ب") \
+        and m_end == k and k - j >= 2 and v.is_definite(k - 1)
+
+
+def _states_nothing(v: DocView, si: int, i: int, cue: CueMatch, opener: tuple[str, int], m_end: int,
+                    described: bool) -> bool:
+    """Whether the cue and its opener report no statement (declining, praise, a bare quotation)."""
+    a, b = v.sent_ranges[si]
+    j = i + 1
+    kind, k = opener
     if any(expressive(v, x) for x in range(j, min(k, j + 8))):
-        return None  # رفض السفير التعليق على مزاعم بأن ...: declining to comment states nothing
+        return True  # رفض السفير التعليق على مزاعم بأن ...: declining to comment states nothing
     if cue.kind == "passive" and kind != "comp":
-        return None  # واتُهم الشاب ...: a passive without إن reports no statement
+        return True  # واتُهم الشاب ...: a passive without إن reports no statement
     if cue.expressive and kind != "comp":
-        return None  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
+        return True  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
     titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
     if cue.ambiguous and kind == "quote" and not titled and (m_end == j or possessed_noun(v, j)) \
             and (adjacent_subject(v, a, i) is None or in_reported_clause(v, a, i)):
-        return None  # قد تحمل "تداعيات خطيرة": an ambiguous verb with a bare quotation is no report
+        return True  # قد تحمل "تداعيات خطيرة": an ambiguous verb with a bare quotation is no report
     if cue.ambiguous and not titled and not described and skip_frame(v, m_end, b) < k \
             and not (cue.prepositions and v.norm(j) in cue.prepositions):
-        return None
+        return True
+    return False
+
+
+def _content_start(v: DocView, opener: tuple[str, int], b: int, rules: list[str]) -> int:
+    """Where the content opens after a complementizer, colon or quotation; notes the rule in ``rules``."""
+    kind, k = opener
     if kind == "comp":
         c0 = k + 1
         rules.append("content:complementizer")
@@ -101,8 +141,12 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     else:
         c0 = k
         rules.append("content:quote")
-    if c0 >= b:
-        return None
+    return c0
+
+
+def _relayed_speaker(v: DocView, cue: CueMatch, preps: frozenset[str], j: int, m_end: int, k: int,
+                     rules: list[str]) -> tuple[int, int]:
+    """The speaker mention ``[j, m_end)`` moved past a relaying outlet or a document, if any."""
     relayed = relayed_source(v, cue, m_end, k)
     if relayed is not None:
         j, m_end = relayed
@@ -113,22 +157,24 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     elif cue.subject_types == ("document",) and v.norm(j) == "في" and right_mention(v, j + 1, k) > j + 1:
         j, m_end = j + 1, right_mention(v, j + 1, k)  # وجاء في بيان لمكتب ماكرون أن: the document speaks
         rules.append("speaker:document")
+    return j, m_end
+
+
+def _opener_content(v: DocView, si: int, cue: CueMatch, kind: str, c0: int, rules: list[str]) -> Finding | None:
+    """The finding for content opening at ``c0``: a quotation (direct) or a clause up to its end."""
+    b = v.sent_ranges[si][1]
     if kind == "quote" or (c0 < b and v.is_quote(c0) and kind == "colon"):
         p = v.pair_opening_at(c0)
         if p is None:
             return None
-        f = Finding("direct", (p.start, p.end), cue, si, rules=rules, confidence=0.9, pair=p)
-    else:
-        c1 = strip_end(v, c0, content_end(v, c0, b))
-        if c1 <= c0:
-            return None
-        typ, p = classify(v, c0, c1)
-        content = (p.start, p.end) if p is not None else _span(v, c0, c1)
-        assert content is not None
-        f = Finding(typ, content, cue, si, rules=rules, confidence=0.85, pair=p)
-    attach_speaker(v, f, si, i, j, m_end)
-    f.frame = (v.toks[a].start, f.content[0])
-    return f
+        return Finding("direct", (p.start, p.end), cue, si, rules=rules, confidence=0.9, pair=p)
+    c1 = strip_end(v, c0, content_end(v, c0, b))
+    if c1 <= c0:
+        return None
+    typ, p = classify(v, c0, c1)
+    content = (p.start, p.end) if p is not None else _span(v, c0, c1)
+    assert content is not None
+    return Finding(typ, content, cue, si, rules=rules, confidence=0.85, pair=p)
 
 
 def _oblique_plural(w: str) -> bool:
@@ -148,15 +194,7 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
     j = i + 1
     s_end, c0 = _object_start(v, j, m_end, b)
     preps = {fold(p) for p in cue.prepositions}
-    glued = 0
-    if s_end > j and c0 == s_end and v.toks[i].norm[:1] in ("و", "ف") and c0 < b and v.norm(c0)[:1] == "ب" \
-            and "ب" in preps and len(v.norm(c0)) > 3 and cue.sense in ("describe", "accuse", "demand", "call"):
-        # ووصفت الفيديو بالمخيف: one noun phrase before the ب-phrase is the object; the subject is dropped
-        s_end, c0 = j, j
-    elif c0 < b and v.norm(c0) in preps:
-        c0 += 1  # دعا إلى | أشار إلى | حذر من | عبر عن: the content follows the preposition
-    elif c0 < b and v.norm(c0)[:1] in preps and len(v.norm(c0)) > 3 and v.norm(c0)[:1] in ("ب", "ل"):
-        glued = 1  # تفيد بترحيل: the content starts after the glued ب
+    s_end, c0, glued = _object_after_preposition(v, cue, i, s_end, c0, b, preps)
     if cue.ambiguous and not (c0 > 0 and v.norm(c0 - 1) in preps):
         return None  # حذر / عبر / وعد: an ambiguous form needs its preposition
     after_prep = c0 > 0 and v.norm(c0 - 1) in preps
@@ -184,6 +222,22 @@ def _object_finding(v: DocView, si: int, i: int, cue: CueMatch, m_end: int, rule
     attach_speaker(v, f, si, i, j, s_end)
     f.frame = (v.toks[a].start, content[0])
     return f
+
+
+def _object_after_preposition(v: DocView, cue: CueMatch, i: int, s_end: int, c0: int, b: int,
+                              preps: set[str]) -> tuple[int, int, int]:
+    """The subject end, object start and glued-ب flag once the cue's preposition is taken into account."""
+    j = i + 1
+    glued = 0
+    if s_end > j and c0 == s_end and v.toks[i].norm[:1] in ("و", "ف") and c0 < b and v.norm(c0)[:1] == "ب" \
+            and "ب" in preps and len(v.norm(c0)) > 3 and cue.sense in ("describe", "accuse", "demand", "call"):
+        # ووصفت الفيديو بالمخيف: one noun phrase before the ب-phrase is the object; the subject is dropped
+        s_end, c0 = j, j
+    elif c0 < b and v.norm(c0) in preps:
+        c0 += 1  # دعا إلى | أشار إلى | حذر من | عبر عن: the content follows the preposition
+    elif c0 < b and v.norm(c0)[:1] in preps and len(v.norm(c0)) > 3 and v.norm(c0)[:1] in ("ب", "ل"):
+        glued = 1  # تفيد بترحيل: the content starts after the glued ب
+    return s_end, c0, glued
 
 
 def _object_start(v: DocView, j: int, m_end: int, b: int) -> tuple[int, int]:
@@ -256,6 +310,21 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
     if s_end == j and not pronoun:
         return None
     rules = [f"cue:{cue.rule}"]
+    c0, c1 = _nominal_content(v, si, i, s_end, rules)
+    if c1 <= c0:
+        return None
+    typ, p = classify(v, c0, c1)
+    content = (p.start, p.end) if typ == "direct" and p is not None else _span(v, c0, c1)
+    assert content is not None
+    f = Finding("according_to" if typ != "direct" else "direct", content, cue, si, rules=rules,
+                confidence=0.75, pair=p if typ == "direct" else None)
+    _nominal_source(v, f, cue, i, j, s_end, pronoun)
+    return f
+
+
+def _nominal_content(v: DocView, si: int, i: int, s_end: int, rules: list[str]) -> tuple[int, int]:
+    """The content's token range: after the source when the cue opens the sentence, else before the cue."""
+    a, b = v.sent_ranges[si]
     k = a
     while k < i and v.is_discourse(k):
         k += v.is_discourse(k)
@@ -266,39 +335,36 @@ def _nominal_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | No
             c0 += 1
         c1 = strip_end(v, c0, content_end(v, c0, b))
         rules.append("content:after-source")
-    else:
-        c0 = k
-        marker = i
-        for d in (1, 2, 3):  # بحسب ما أعلنه: the content stops before the marker
-            if i - d >= a and v.cue_at.get(i - d) is not None and v.cue_at[i - d].kind == "nominal":
-                marker = i - d
-        c1 = strip_end(v, c0, marker)
-        while c1 > c0 and v.norm(c1 - 1) in ("وذلك", "ذلك", "كما", "وكما"):
-            c1 -= 1  # ...، كما ذكرت رويترز: the marker is no part of the statement
-        c1 = strip_end(v, c0, c1)
-        rules.append("content:before-cue")
-    if c1 <= c0:
-        return None
-    typ, p = classify(v, c0, c1)
-    content = (p.start, p.end) if typ == "direct" and p is not None else _span(v, c0, c1)
-    assert content is not None
-    f = Finding("according_to" if typ != "direct" else "direct", content, cue, si, rules=rules,
-                confidence=0.75, pair=p if typ == "direct" else None)
-    if typ == "direct" and (j in v.outlet_at or (j + 1) in v.outlet_at) and "content:before-cue" in rules:
+        return c0, c1
+    c0 = k
+    marker = i
+    for d in (1, 2, 3):  # بحسب ما أعلنه: the content stops before the marker
+        if i - d >= a and v.cue_at.get(i - d) is not None and v.cue_at[i - d].kind == "nominal":
+            marker = i - d
+    c1 = strip_end(v, c0, marker)
+    while c1 > c0 and v.norm(c1 - 1) in ("وذلك", "ذلك", "كما", "وكما"):
+        c1 -= 1  # ...، كما ذكرت رويترز: the marker is no part of the statement
+    c1 = strip_end(v, c0, c1)
+    rules.append("content:before-cue")
+    return c0, c1
+
+
+def _nominal_source(v: DocView, f: Finding, cue: CueMatch, i: int, j: int, s_end: int, pronoun: bool) -> None:
+    """Set the speaker, resolution and frame of an according-to finding whose source is ``[j, s_end)``."""
+    if f.type == "direct" and (j in v.outlet_at or (j + 1) in v.outlet_at) and "content:before-cue" in f.rules:
         # the outlet relays the quotation of the speaker before: it is the record's outlet, not its source
         f.resolution = "dropped-subject"
         f.rules.append("speaker:relayed-by-outlet")
         f.frame = (v.toks[i].start, v.toks[s_end - 1].end)
-        return f
+        return
     if pronoun:
         f.resolution = "dropped-subject"
         f.rules.append("speaker:enclitic")
         f.frame = (v.toks[i].start, cue.end)
-        return f
+        return
     f.speaker = _span(v, j, s_end)
     f.rules.append("speaker:source")
     f.frame = (v.toks[i].start, v.toks[s_end - 1].end)
-    return f
 
 
 def _frames_report(f: Finding, findings: list[Finding]) -> bool:
@@ -338,54 +404,73 @@ def find_attributions(v: DocView) -> list[Finding]:
     used_pairs: set[int] = set()
     for i, cue in sorted(v.cue_at.items()):
         si = v.sent_of[i]
-        if si < 0 or v.quote_containing(cue.start) is not None:
+        if si < 0 or v.quote_containing(cue.start) is not None or _not_a_report(v, si, i, cue):
             continue
-        if i > 0 and v.gram.word_in("negation", v.norm(i - 1)) and cue.cue_kind != "according_to":
-            continue
-        if cue.aspect == "imperfect" and i > 0 and v.norm(i - 1) in ("ان", "لن", "كي", "لكي", "حتي"):
-            continue  # يمكن أن تتنبأ: a subjunctive verb is no report
-        if cue.aspect == "imperfect" and (cue.passive_possible or cue.kind == "passive") and not cue.proclitics \
-                and opens_sentence(v, si, i) \
-                and (v.is_comp(i + 1) or v.norm(i + 1) in ("الي", "إلى")):
-            continue  # يذكر أن / يشار إلى أن: "it is worth noting", the writer's aside
-        if cue.sense == "consider" and cue.aspect == "imperfect" and not cue.proclitics \
-                and right_mention(v, i + 1, v.sent_ranges[si][1]) == i + 1:
-            continue  # هذا الاعتداء يعتبر عملا إرهابيا: "is considered", no source
-        if cue.kind == "nominal" and any(
-            (i + d) in v.cue_at and v.cue_at[i + d].cue_kind == "according_to" for d in (1, 2, 3)
-        ):
-            continue  # وفق ما ذكرت / وفقا لما ذكره: the marked verb carries the attribution
-        if cue.cue_kind == "according_to" and cue.kind != "nominal" and opens_sentence(v, si, i - 1):
-            f = _verb_finding(v, si, i, cue)
-        elif cue.kind == "nominal" or cue.cue_kind == "according_to":
-            f = _nominal_finding(v, si, i, cue)
-        else:
-            own = _verb_finding(v, si, i, cue)
-            f = None
-            if cue.kind in ("verb", "passive") and (own is None or "content:object" in own.rules):
-                f = _quote_before_cue(v, si, i, cue)  # “...”، قال X: only when the cue has no content of its own
-                if f is not None and f.pair is not None and f.pair.open in used_pairs:
-                    f = None
-            if f is None:
-                f = own
-        if f is None:
-            continue
-        if f.pair is not None:
-            if f.pair.open in used_pairs:
-                continue
-            used_pairs.add(f.pair.open)
-        out.append(f)
-        if f.type == "direct":
-            for g in continuations(v, f):
-                if g.pair is not None and g.pair.open in used_pairs:
-                    break
-                used_pairs.add(g.pair.open)  # type: ignore[union-attr]
-                out.append(g)
+        f = _cue_finding(v, si, i, cue, used_pairs)
+        if f is not None:
+            _keep_with_continuations(v, f, out, used_pairs)
     out.extend(g for f in list(out) for g in after_colon(v, f) if g.content not in {h.content for h in out})
     out.sort(key=lambda f: f.content[0])
     out = [f for f in out if not restates(v, f, out) and not _frames_report(f, out)]
     for f in out:
         _nest_according_to(f, out)
+    return _distinct_contents(out)
+
+
+def _not_a_report(v: DocView, si: int, i: int, cue: CueMatch) -> bool:
+    """Whether the cue at ``i`` is negated, subjunctive, the writer's aside or carried by another cue."""
+    if i > 0 and v.gram.word_in("negation", v.norm(i - 1)) and cue.cue_kind != "according_to":
+        return True
+    if cue.aspect == "imperfect" and i > 0 and v.norm(i - 1) in ("ان", "لن", "كي", "لكي", "حتي"):
+        return True  # يمكن أن تتنبأ: a subjunctive verb is no report
+    if cue.aspect == "imperfect" and (cue.passive_possible or cue.kind == "passive") and not cue.proclitics \
+            and opens_sentence(v, si, i) \
+            and (v.is_comp(i + 1) or v.norm(i + 1) in ("الي", "إلى")):
+        return True  # يذكر أن / يشار إلى أن: "it is worth noting", the writer's aside
+    if cue.sense == "consider" and cue.aspect == "imperfect" and not cue.proclitics \
+            and right_mention(v, i + 1, v.sent_ranges[si][1]) == i + 1:
+        return True  # هذا الاعتداء يعتبر عملا إرهابيا: "is considered", no source
+    if cue.kind == "nominal" and any(
+        (i + d) in v.cue_at and v.cue_at[i + d].cue_kind == "according_to" for d in (1, 2, 3)
+    ):
+        return True  # وفق ما ذكرت / وفقا لما ذكره: the marked verb carries the attribution
+    return False
+
+
+def _cue_finding(v: DocView, si: int, i: int, cue: CueMatch, used_pairs: set[int]) -> Finding | None:
+    """The finding the rule for this kind of cue makes, if any."""
+    if cue.cue_kind == "according_to" and cue.kind != "nominal" and opens_sentence(v, si, i - 1):
+        return _verb_finding(v, si, i, cue)
+    if cue.kind == "nominal" or cue.cue_kind == "according_to":
+        return _nominal_finding(v, si, i, cue)
+    own = _verb_finding(v, si, i, cue)
+    f = None
+    if cue.kind in ("verb", "passive") and (own is None or "content:object" in own.rules):
+        f = _quote_before_cue(v, si, i, cue)  # “...”، قال X: only when the cue has no content of its own
+        if f is not None and f.pair is not None and f.pair.open in used_pairs:
+            f = None
+    if f is None:
+        f = own
+    return f
+
+
+def _keep_with_continuations(v: DocView, f: Finding, out: list[Finding], used_pairs: set[int]) -> None:
+    """Append ``f`` and its continuation quotes to ``out`` unless its quotation is already used."""
+    if f.pair is not None:
+        if f.pair.open in used_pairs:
+            return
+        used_pairs.add(f.pair.open)
+    out.append(f)
+    if f.type == "direct":
+        for g in continuations(v, f):
+            if g.pair is not None and g.pair.open in used_pairs:
+                break
+            used_pairs.add(g.pair.open)  # type: ignore[union-attr]
+            out.append(g)
+
+
+def _distinct_contents(out: list[Finding]) -> list[Finding]:
+    """The findings with a non-empty content not seen before, in order."""
     seen: set[tuple[int, int]] = set()
     kept = []
     for f in out:

@@ -88,54 +88,93 @@ def _resolve_speakers(
     v: DocView, findings: list[Finding], events: list, table: SpeakerTable
 ) -> list[tuple[EntityState | None, Mention | None]]:
     """Each finding's entity and mention, dropped subjects resolved in text order."""
-    out: list[tuple[EntityState | None, Mention | None]] = []
     by_id: dict[int, tuple[EntityState | None, Mention | None]] = {}
     items: list[Any] = list(findings) + list(events)
     sentence_subject: dict[int, EntityState] = {}
-    for f in sorted(items, key=lambda f: f[0].start if isinstance(f, tuple) else (f.cue.start if f.cue else f.content[0])):
+    for f in sorted(items, key=_text_order):
         if isinstance(f, tuple):
-            cue, span = f
-            m = analyse_mention(v, span)
-            if m is not None:
-                ent = table.add(m, cue.gender, None, speaker=False)
-                si = v.sent_of[v.index_at(cue.start) or 0]
-                sentence_subject.setdefault(si, ent)
+            _note_event(v, f, table, sentence_subject)
             continue
-        cue = f.cue
-        relayed = any(r.startswith("speaker:relayed") for r in f.rules)  # ونقلت صحيفة X عن Y: the verb agrees with X
-        gender = cue.gender if cue and not relayed else None
-        number = cue.number if cue and not relayed else None
-        res: tuple[EntityState | None, Mention | None] = (None, None)
-        if f.continues is not None and id(f.continues) in by_id:
-            res = by_id[id(f.continues)]
-        elif f.speaker is not None:
-            # وفقا للأمم المتحدة: the source carries the cue's ل (وفق لجان متخصصة does not)
-            takes_lam = cue is not None and cue.kind == "nominal" and "ل" in cue.prepositions
-            m = analyse_mention(v, f.speaker, according_to=takes_lam)
-            if m is not None:
-                vso = cue is not None and f.speaker[0] > cue.start
-                res = (table.add(m, gender, None if vso else number), m)
-                if "speaker:relative-antecedent" not in f.rules:  # التحليلات التي تقول: not the clause's subject
-                    sentence_subject.setdefault(f.sentence, res[0])  # type: ignore[arg-type]
-        elif f.resolution == "dropped-subject":
-            # a participle or a verb inside its sentence shares the clause's subject;
-            # a sentence-initial verb goes to the latest speaker that agrees
-            i = v.index_at(cue.start) if cue is not None else None
-            mid = cue is not None and (cue.kind == "participle" or (i is not None and not opens_sentence(v, f.sentence, i)))
-            ent = sentence_subject.get(f.sentence) if mid else None
-            if ent is None and "speaker:pronoun" in f.rules and i is not None:
-                ent = table.named_in(v.sent_ranges[f.sentence][0], i)  # علاقة ترامب ... لكنه ينفي
-            if ent is not None and not ent.agrees(gender, number):
-                ent = None
-            ent = ent or table.resolve_dropped(gender, number) or _person_in_focus(v, f.sentence, table) \
-                or table.latest()
-            if ent is not None:
-                table.note(ent)
-            res = (ent, None)
-        by_id[id(f)] = res
-    for f in findings:
-        out.append(by_id[id(f)])
-    return out
+        by_id[id(f)] = _finding_speaker(v, f, by_id, table, sentence_subject)
+    return [by_id[id(f)] for f in findings]
+
+
+def _text_order(f: Any) -> int:
+    """Sort key of a finding (its cue, else its content) or a speech event (its cue)."""
+    return f[0].start if isinstance(f, tuple) else (f.cue.start if f.cue else f.content[0])
+
+
+def _note_event(v: DocView, event: tuple[Any, tuple[int, int]], table: SpeakerTable,
+                sentence_subject: dict[int, EntityState]) -> None:
+    """Enter the subject of a speech event without content as a non-speaking entity of its sentence."""
+    cue, span = event
+    m = analyse_mention(v, span)
+    if m is not None:
+        ent = table.add(m, cue.gender, None, speaker=False)
+        si = v.sent_of[v.index_at(cue.start) or 0]
+        sentence_subject.setdefault(si, ent)
+
+
+def _finding_speaker(
+    v: DocView,
+    f: Finding,
+    by_id: dict[int, tuple[EntityState | None, Mention | None]],
+    table: SpeakerTable,
+    sentence_subject: dict[int, EntityState],
+) -> tuple[EntityState | None, Mention | None]:
+    """The entity and mention of one finding: those of the quote it continues, of its own mention, or of a dropped subject."""
+    cue = f.cue
+    relayed = any(r.startswith("speaker:relayed") for r in f.rules)  # ونقلت صحيفة X عن Y: the verb agrees with X
+    gender = cue.gender if cue and not relayed else None
+    number = cue.number if cue and not relayed else None
+    res: tuple[EntityState | None, Mention | None] = (None, None)
+    if f.continues is not None and id(f.continues) in by_id:
+        res = by_id[id(f.continues)]
+    elif f.speaker is not None:
+        res = _explicit_speaker(v, f, f.speaker, gender, number, table, sentence_subject)
+    elif f.resolution == "dropped-subject":
+        res = (_dropped_speaker(v, f, gender, number, table, sentence_subject), None)
+    return res
+
+
+def _explicit_speaker(
+    v: DocView, f: Finding, speaker: tuple[int, int], gender: str | None, number: str | None,
+    table: SpeakerTable, sentence_subject: dict[int, EntityState],
+) -> tuple[EntityState | None, Mention | None]:
+    """The entity and mention of the finding's ``speaker`` span; ``(None, None)`` if it names nobody."""
+    cue = f.cue
+    # وفقا للأمم المتحدة: the source carries the cue's ل (وفق لجان متخصصة does not)
+    takes_lam = cue is not None and cue.kind == "nominal" and "ل" in cue.prepositions
+    m = analyse_mention(v, speaker, according_to=takes_lam)
+    if m is None:
+        return None, None
+    vso = cue is not None and speaker[0] > cue.start
+    ent = table.add(m, gender, None if vso else number)
+    if "speaker:relative-antecedent" not in f.rules:  # التحليلات التي تقول: not the clause's subject
+        sentence_subject.setdefault(f.sentence, ent)
+    return ent, m
+
+
+def _dropped_speaker(
+    v: DocView, f: Finding, gender: str | None, number: str | None, table: SpeakerTable,
+    sentence_subject: dict[int, EntityState],
+) -> EntityState | None:
+    """The entity a dropped subject refers to, noted as speaking again."""
+    cue = f.cue
+    # a participle or a verb inside its sentence shares the clause's subject;
+    # a sentence-initial verb goes to the latest speaker that agrees
+    i = v.index_at(cue.start) if cue is not None else None
+    mid = cue is not None and (cue.kind == "participle" or (i is not None and not opens_sentence(v, f.sentence, i)))
+    ent = sentence_subject.get(f.sentence) if mid else None
+    if ent is None and "speaker:pronoun" in f.rules and i is not None:
+        ent = table.named_in(v.sent_ranges[f.sentence][0], i)  # علاقة ترامب ... لكنه ينفي
+    if ent is not None and not ent.agrees(gender, number):
+        ent = None
+    ent = ent or table.resolve_dropped(gender, number) or _person_in_focus(v, f.sentence, table) \
+        or table.latest()
+    if ent is not None:
+        table.note(ent)
+    return ent
 
 
 def _person_in_focus(v: DocView, sentence: int, table: SpeakerTable) -> EntityState | None:
@@ -220,30 +259,12 @@ def _build(
     outlet_name: Any,
     others: tuple[tuple[int, int], ...] = (),
 ) -> Quote:
+    """The ``n``-th quote record of the document, built from its finding and resolved speaker."""
     text = v.text
     ent, mention = resolved
-    speaker = None
-    if ent is not None or mention is not None:
-        speaker = Speaker(
-            mention=span_of(text, *f.speaker) if f.speaker and mention else None,
-            name=ent.name if ent else (mention.name if mention else None),
-            role=(mention.role if mention else None) or (ent.role if ent else None)
-            or (v.text[f.role[0]:f.role[1]] if f.role else None),
-            kind=ent.kind if ent else (mention.kind if mention else "person"),
-            resolution="explicit" if mention else ("coreference" if f.continues else "dropped-subject"),
-        )
-    outlet = None
-    om = _nearest([o for o in v.outlets if o.kind != "platform" or _as_medium(v, o)], f, v)
-    if om is not None:
-        outlet = Outlet(span_of(text, om.start, om.end), om.name, om.relation)
-    elif mention is not None and f.speaker is not None:
-        name = outlet_name(v.text[f.speaker[0]:f.speaker[1]])
-        if name:
-            outlet = Outlet(span_of(text, *f.speaker), name, "according-to")
-    date = None
-    dm = _nearest(v.dates, f, v, others)
-    if dm is not None:
-        date = When(span_of(text, dm.start, dm.end), dm.value, dm.resolution)
+    speaker = _speaker_record(v, f, ent, mention)
+    outlet = _outlet_record(v, f, mention, outlet_name)
+    date = _date_record(v, f, others)
     channel = _channel(v, f)
     cue = None
     if f.cue is not None:
@@ -269,3 +290,37 @@ def _build(
             cue_text=cue.span.text if cue else None,
         ),
     )
+
+
+def _speaker_record(v: DocView, f: Finding, ent: EntityState | None, mention: Mention | None) -> Speaker | None:
+    """The record's speaker from its entity and mention, ``None`` when neither is known."""
+    if ent is None and mention is None:
+        return None
+    return Speaker(
+        mention=span_of(v.text, *f.speaker) if f.speaker and mention else None,
+        name=ent.name if ent else (mention.name if mention else None),
+        role=(mention.role if mention else None) or (ent.role if ent else None)
+        or (v.text[f.role[0]:f.role[1]] if f.role else None),
+        kind=ent.kind if ent else (mention.kind if mention else "person"),
+        resolution="explicit" if mention else ("coreference" if f.continues else "dropped-subject"),
+    )
+
+
+def _outlet_record(v: DocView, f: Finding, mention: Mention | None, outlet_name: Any) -> Outlet | None:
+    """The outlet nearest the cue, or the speaker mention itself when it names an outlet."""
+    om = _nearest([o for o in v.outlets if o.kind != "platform" or _as_medium(v, o)], f, v)
+    if om is not None:
+        return Outlet(span_of(v.text, om.start, om.end), om.name, om.relation)
+    if mention is not None and f.speaker is not None:
+        name = outlet_name(v.text[f.speaker[0]:f.speaker[1]])
+        if name:
+            return Outlet(span_of(v.text, *f.speaker), name, "according-to")
+    return None
+
+
+def _date_record(v: DocView, f: Finding, others: tuple[tuple[int, int], ...]) -> When | None:
+    """The date nearest the cue, outside the content and the other reports' contents."""
+    dm = _nearest(v.dates, f, v, others)
+    if dm is None:
+        return None
+    return When(span_of(v.text, dm.start, dm.end), dm.value, dm.resolution)

@@ -107,9 +107,7 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
     g = v.gram
     if g.word_in("relative", w) or g.word_in("pronoun", w) or g.word_in("demonstrative", w):
         return True
-    if g.word_in("stop_preposition", w) and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي"
-                                                 and (not first or _name_follows(v, i))) \
-            and not (w == "الي" and v.text[t.start:t.start + 1] == "أ"):  # ألي جان, a name; إلى the preposition
+    if _stop_preposition(v, i, first):
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
         return True
@@ -121,6 +119,22 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return (w.startswith("لل") and len(w) > 4) or (w.startswith("بال") and len(w) > 5)  # باتخاذ / بالاستقالة
     if g.word_in("not_subject", w) and w not in ("كل", "بعض", "له", "لها", "لهم", "لهما"):
         return True  # السيسي عنها / ترودو ردا: a pronoun phrase or adverb ends the mention (زملاء له does not)
+    return _phrase_after_name(v, i)
+
+
+def _stop_preposition(v: DocView, i: int, first: bool) -> bool:
+    """Whether token ``i`` is a preposition that ends a mention, not a name spelt like one."""
+    t = v.toks[i]
+    w = t.norm
+    return v.gram.word_in("stop_preposition", w) \
+        and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي" and (not first or _name_follows(v, i))) \
+        and not (w == "الي" and v.text[t.start:t.start + 1] == "أ")  # ألي جان, a name; إلى the preposition
+
+
+def _phrase_after_name(v: DocView, i: int) -> bool:
+    """Whether a ب- or ل-phrase at ``i`` follows a name or quoted name, and so ends the mention."""
+    w = v.toks[i].norm
+    g = v.gram
     closed = v.pair_closing_at(i - 1) if v.is_quote(i - 1) else None
     if closed is not None and w[:1] in ("ب", "ل") and not w.startswith("لل"):
         o = v.index_at(closed.open)
@@ -245,6 +259,32 @@ def _appositive_name(v: DocView, i: int, j: int, b: int) -> int:
 
 def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     """The subject before a cue at ``i`` in a sentence starting at ``a`` (SVO)."""
+    k = _subject_start(v, a, i)
+    if k is None:
+        return None
+    w0 = v.norm(k)
+    if w0[:1] in ("و", "ف") and not w0[1:].startswith("ال") and k == a:
+        return None  # وختم قائلا: a sentence opening with a verb has no subject before it
+    if v.gram.word_in("stop_preposition", w0) or v.gram.word_in("stop_preposition", strip_proclitic(w0)[1]) \
+            or v.gram.word_in("not_subject", w0) or k in v.cue_at or k in v.date_at:
+        return None
+    stop = _subject_stop(v, k, i)
+    end = stop
+    while end > k and (v.is_discourse(end - 1) or v.norm(end - 1) in ("ف", "فقد", "قد", "وقد")):
+        end -= 1
+    if end == k or end - k > 14:
+        return None
+    if stop < i and v.is_quote(stop):
+        p = v.pair_opening_at(stop)
+        if p is not None and p.close is not None and v.pair_end_index(p) == i:
+            return k, end  # وزارة الدفاع الأميركية "البنتاجون" تؤكد: a quoted alias
+    if not _only_aside_before_cue(v, stop, i):
+        return None
+    return k, end
+
+
+def _subject_start(v: DocView, a: int, i: int) -> int | None:
+    """Where an SVO subject of the cue at ``i`` would start, ``None`` when none can stand before it."""
     k = a
     if i > a and v.norm(i - 1) in ("كما", "وكما"):
         return None  # ...، كما أكد أن: 'also', the subject is the one before
@@ -262,12 +302,11 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
         k += n
     if k >= i:
         return None
-    w0 = v.norm(k)
-    if w0[:1] in ("و", "ف") and not w0[1:].startswith("ال") and k == a:
-        return None  # وختم قائلا: a sentence opening with a verb has no subject before it
-    if v.gram.word_in("stop_preposition", w0) or v.gram.word_in("stop_preposition", strip_proclitic(w0)[1]) \
-            or v.gram.word_in("not_subject", w0) or k in v.cue_at or k in v.date_at:
-        return None
+    return k
+
+
+def _subject_stop(v: DocView, k: int, i: int) -> int:
+    """Where the subject starting at ``k`` stops, at the latest at the cue ``i``."""
     # the subject runs to the first comma (an aside may follow it: ``محمد
     # العموري ، 53 عاماً ، قال``), through role phrases with prepositions
     # (``أمين عام الجامعة ... في العالم طوني قديسي فقد أكد``)
@@ -280,22 +319,18 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
             end = (nxt if nxt is not None else end) + 1
             continue
         end += 1
-    stop = end
-    while end > k and (v.is_discourse(end - 1) or v.norm(end - 1) in ("ف", "فقد", "قد", "وقد")):
-        end -= 1
-    if end == k or end - k > 14:
-        return None
-    if stop < i and v.is_quote(stop):
-        p = v.pair_opening_at(stop)
-        if p is not None and p.close is not None and v.pair_end_index(p) == i:
-            return k, end  # وزارة الدفاع الأميركية "البنتاجون" تؤكد: a quoted alias
+    return end
+
+
+def _only_aside_before_cue(v: DocView, stop: int, i: int) -> bool:
+    """Whether what stands between the subject's end ``stop`` and the cue ``i`` is an aside, a pronoun or nothing."""
     rest = v.toks[stop:i]
     if any(v.is_comp(r) or (r in v.cue_at and r != i) for r in range(stop, i)):
-        return None
+        return False
     if rest and not (rest[0].kind == "punct" or v.gram.word_in("pronoun", rest[0].norm)
                      or v.gram.word_in("relative", rest[0].norm)):
-        return None
-    return k, end
+        return False
+    return True
 
 
 def source_end(v: DocView, j: int, b: int) -> int:

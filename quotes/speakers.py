@@ -96,18 +96,47 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     whole = " ".join(surf).strip("\"“”«»() ")
     quoted = _final_quoted_name(v, a, b)
     if quoted is not None and (g.title_len(folded) or src is not None):
-        # a role, then the name in quotation marks: المحامية «حنان الخطيب», الشركة الإيطالية "إيني"
-        q0, q1 = quoted
-        name = v.text[v.toks[q0].start:v.toks[q1 - 1].end]
-        role = " ".join(surf[:len(_words_of(v, a, q0))]).strip(" ،,\"“”«»") or None
-        if src is not None:
-            return Mention(span, name, role, src.get("kind", "organization"), src.get("gender"), src.get("number"))
-        t = g.title_len(folded)
-        return Mention(span, name, role, "person", g.titles.get(tuple(folded[:t]), {}).get("gender"))
+        return _quoted_name_mention(v, span, a, quoted, folded, surf, src)
     if src is not None and g.title_len(folded) == 0:
         return Mention(span, whole, None, src.get("kind", "organization"), src.get("gender"), src.get("number"))
     t = g.title_len(folded)
     gender = g.titles[tuple(folded[:t])].get("gender") if t and tuple(folded[:t]) in g.titles else None
+    appositive = _appositive_mention(v, span, folded, surf, t, gender)
+    if appositive is not None:
+        return appositive
+    start = _name_start(g, folded, t, surf, after_quote)
+    if src is not None and src.get("kind") == "anonymous" and start < len(folded) \
+            and all(nisba(w) or _definite(w) for w in folded[start:]):
+        return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
+    n = _name_end(g, folded, start)
+    if _role_only(g, folded, t, start, n):
+        # no name, only a role with its genitives and adjectives: الفنان المصري، والد الشهيد،
+        # نائب جمهوري، المتحدث باسم وزارة الداخلية
+        return Mention(span, whole, None, "anonymous" if t else "person", gender, role_only=bool(t))
+    name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
+    role = " ".join(surf[:start] + surf[n:]).strip(" ،,\"“”«»") or None
+    return Mention(span, name, role, "person", gender)
+
+
+def _quoted_name_mention(v: DocView, span: tuple[int, int], a: int, quoted: tuple[int, int], folded: list[str],
+                         surf: list[str], src: dict[str, Any] | None) -> Mention:
+    """A mention whose name is the quotation that ends it, after a role or a source word."""
+    g = v.gram
+    # a role, then the name in quotation marks: المحامية «حنان الخطيب», الشركة الإيطالية "إيني"
+    q0, q1 = quoted
+    name = v.text[v.toks[q0].start:v.toks[q1 - 1].end]
+    role = " ".join(surf[:len(_words_of(v, a, q0))]).strip(" ،,\"“”«»") or None
+    if src is not None:
+        return Mention(span, name, role, src.get("kind", "organization"), src.get("gender"), src.get("number"))
+    t = g.title_len(folded)
+    return Mention(span, name, role, "person", g.titles.get(tuple(folded[:t]), {}).get("gender"))
+
+
+def _appositive_mention(v: DocView, span: tuple[int, int], folded: list[str], surf: list[str], t: int,
+                        gender: str | None) -> Mention | None:
+    """A titled mention whose name follows the role after a comma, ``None`` when it has none."""
+    a, b = v.token_range(*span)
+    g = v.gram
     commas = [n for n, k in enumerate(range(a, b)) if v.is_punct(k, ",،")]
     if t and commas:
         # a role, then the name between commas: مدرب ريال مدريد، زين الدين زيدان
@@ -118,27 +147,25 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
                 cut += t2
             name = " ".join(surf[cut:]).strip("\"“”«» ،,")
             return Mention(span, name, " ".join(surf[:cut]).strip(" ،,"), "person", gender)
-    start = _name_start(g, folded, t, surf, after_quote)
-    if src is not None and src.get("kind") == "anonymous" and start < len(folded) \
-            and all(nisba(w) or _definite(w) for w in folded[start:]):
-        return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
+    return None
+
+
+def _name_end(g: Any, folded: list[str], start: int) -> int:
+    """Where the name that starts at ``start`` ends: before the next title (a role after the name)."""
     n = start
     while n < len(folded) and not (n > start and g.title_len(folded[n:]) and not g.word_in("kunya", folded[n - 1])):
         n += 1  # (حمود أبو طالب: a title word after أبو is part of the name)
+    return n
+
+
+def _role_only(g: Any, folded: list[str], t: int, start: int, n: int) -> bool:
+    """Whether the words ``folded[start:n]`` are no name but the genitives and adjectives of a role."""
     genitive_role = start == t and t and start < len(folded) and folded[start].startswith("لل")
     rest = folded[start:n]
-    if start >= len(folded) or start == n or genitive_role \
-            or (t and all(_definite(w) for w in rest)) \
-            or (t and not _definite(folded[0]) and all(nisba(w) for w in rest)) \
-            or (t and g.source_entry(rest) is not None and _definite(rest[-1])):
-        # no name, only a role with its genitives and adjectives: الفنان المصري، والد الشهيد،
-        # نائب جمهوري، المتحدث باسم وزارة الداخلية
-        return Mention(span, whole, None, "anonymous" if t else "person", gender, role_only=bool(t))
-    name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
-    role = " ".join(surf[:start] + surf[n:]).strip(" ،,\"“”«»") or None
-    return Mention(span, name, role, "person", gender)
-
-
+    return bool(start >= len(folded) or start == n or genitive_role
+                or (t and all(_definite(w) for w in rest))
+                or (t and not _definite(folded[0]) and all(nisba(w) for w in rest))
+                or (t and g.source_entry(rest) is not None and _definite(rest[-1])))
 
 
 def _final_quoted_name(v: DocView, a: int, b: int) -> tuple[int, int] | None:
