@@ -153,7 +153,8 @@ def content_end(v: DocView, a: int, b: int) -> int:
 
     The clause runs to the sentence end but stops before a comma that opens
     a participle continuation (``، مضيفا أن``), a nominal cue (``، وفقا لـ``),
-    a coordinated report (``، وبين أن``) or a clause break (``، بينما``).  Quoted stretches are skipped whole.
+    a coordinated report (``، وبين أن``, ``، ولكنها أضافت أن``) or a clause break (``، بينما``).
+    Quoted stretches are skipped whole.
     """
     i = a
     while i < b:
@@ -174,10 +175,18 @@ def content_end(v: DocView, a: int, b: int) -> int:
             if nxt is not None and nxt.kind == "verb" and nxt.proclitics and i + 2 < b \
                     and (v.is_comp(i + 2) or v.is_quote(i + 2) or v.is_punct(i + 2, ":")):
                 return i  # ...، وبين أن ... / ...، وقال "...": a coordinated report of its own
-            if v.phrase_len("content_break", i + 1):
+            if v.phrase_len("content_break", i + 1) or _pronoun_report(v, i + 1, b):
                 return i
         i += 1
     return b
+
+
+def _pronoun_report(v: DocView, k: int, b: int) -> bool:
+    """``...، ولكنها أضافت أنهم ...``: a pronoun carrier, then a speech verb and its opener."""
+    if not v.gram.word_in("pronoun_carrier", v.norm(k)) or k + 2 >= b:
+        return False
+    c = v.cue_at.get(k + 1)
+    return c is not None and c.kind == "verb" and (v.is_comp(k + 2) or v.is_quote(k + 2) or v.is_punct(k + 2, ":"))
 
 
 def object_end(v: DocView, c0: int, b: int) -> int:

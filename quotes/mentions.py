@@ -280,7 +280,18 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
             return k, end  # وزارة الدفاع الأميركية "البنتاجون" تؤكد: a quoted alias
     if not _only_aside_before_cue(v, stop, i):
         return None
-    return k, end
+    return k, _appositive_after_role(v, k, end, i)
+
+
+def _appositive_after_role(v: DocView, k: int, end: int, i: int) -> int:
+    """A role subject, then its holder's name between commas (``وكان الممثل القانوني
+    لنداء تونس، مراد دلش، قد صرح``): the mention runs through the name."""
+    if end >= i or not v.is_punct(end, ",،") or not v.gram.title_len([v.norm(x) for x in range(k, min(k + 3, end))]):
+        return end
+    c = next((x for x in range(end + 1, min(i, end + 6)) if v.is_punct(x, ",،")), None)
+    if c is None or c - end - 1 < 1 or not all(v.toks[x].is_word and not v.is_definite(x) for x in range(end + 1, c)):
+        return end
+    return c
 
 
 def _subject_start(v: DocView, a: int, i: int) -> int | None:

@@ -99,6 +99,9 @@ INDIRECT = [
     # a comma and a coordinated speech verb with its complementizer end the report before
     ("وقال سالم إن الطريق مغلق، وأضاف أن العمل جار.",
      [("indirect", "الطريق مغلق", "سالم"), ("indirect", "العمل جار", "سالم")]),
+    # a pronoun carrier and a speech verb after a comma start a report of their own
+    ("وتقر الحركة بأن بعض القتلى ينتمون إلى جناحها العسكري، ولكنها أضافت أنهم كانوا يتظاهرون.",
+     [("indirect", "بعض القتلى ينتمون إلى جناحها العسكري", "الحركة"), ("indirect", "كانوا يتظاهرون", "الحركة")]),
     # a quoted aside between the channel and the complementizer is not the content
     ("وأفادت الهيئة في بيان «حصلت الوكالة على نسخة منه» أن المعبر مغلق.",
      [("indirect", "المعبر مغلق", "الهيئة")]),
@@ -341,6 +344,8 @@ SPEAKERS = [
     ('وأوضحت "موانئ دبي" أن السوق سيضم متاجر كثيرة.', ["موانئ دبي"]),
     # نقلت X عنه: the pronoun's referent speaks; the verb agrees with X, not with him
     ('وقال ظريف إن الحل سياسي. ونقلت وكالة فارس عنه قوله "لن نتراجع".', ["ظريف", "ظريف"]),
+    # an SVO role subject with its holder's name between commas
+    ("وكان الممثل القانوني للحزب، مراد دلش، قد صرح لوكالة وات أن الحزب سيشارك.", ["مراد دلش"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
