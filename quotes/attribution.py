@@ -230,7 +230,8 @@ def _object_after_preposition(v: DocView, cue: CueMatch, i: int, s_end: int, c0:
     j = i + 1
     glued = 0
     if s_end > j and c0 == s_end and v.toks[i].norm[:1] in ("و", "ف") and c0 < b and v.norm(c0)[:1] == "ب" \
-            and "ب" in preps and len(v.norm(c0)) > 3 and cue.sense in ("describe", "accuse", "demand", "call"):
+            and "ب" in preps and len(v.norm(c0)) > 3 and cue.sense in ("describe", "accuse", "demand", "call") \
+            and not (s_end == j + 1 and v.norm(j).endswith("ون")):  # ويطالب المحتجون بـ: -ون is a subject's case
         # ووصفت الفيديو بالمخيف: one noun phrase before the ب-phrase is the object; the subject is dropped
         s_end, c0 = j, j
     elif c0 < b and v.norm(c0) in preps:

@@ -111,8 +111,10 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
         return True
-    if first and w in ("بعض", "كل") and i + 1 < len(v.toks) and v.is_definite(i + 1):
-        return False  # بعض السينمائيين: a quantified subject
+    if first and g.word_in("quantifier", w) and i + 1 < len(v.toks) and (v.is_definite(i + 1) or v.norm(i + 1) == "من"):
+        return False  # بعض السينمائيين، كل من الأمم المتحدة والاتحاد الأوروبي: a quantified subject
+    if not first and w == "من" and g.word_in("quantifier", v.norm(i - 1)):
+        return False  # العديد من السياسيين: the quantified noun follows
     if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i) or w == "من"):
         return True
     if first:

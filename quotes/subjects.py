@@ -118,6 +118,10 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
     t = v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))])
     if t:
         return min(definite_title_end(v, i, j), _titled_subject_end(v, i + t, j))
+    if j - i > 2 and v.gram.word_in("quantifier", v.norm(i)) and v.norm(i + 1) == "من":
+        if v.norm(i) == "كل":
+            return j  # ودعا كل من الأمم المتحدة والاتحاد الأوروبي إلى: the list is the subject
+        return split_subject_object(v, i + 2, j)  # العديد من السياسيين الألمان اللاعبين
     head_def = v.is_definite(i)
     k = i + 1
     while k + 1 < j and v.gram.word_in("kunya", v.norm(k)):
