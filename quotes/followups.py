@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from quotes.content import strip_end
 from quotes.cues import CueMatch
 from quotes.finding import Finding, token_span as _span
@@ -69,11 +71,21 @@ def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, t
         b = v.sent_ranges[v.sent_of[i]][1]
         end = definite_title_end(v, i + 1, right_mention(v, i + 1, b))
         first = v.norm(i + 1) if i + 1 < b else ""
+        if end == i + 2 and _masdar_shaped(first):
+            continue  # ورفض الإفصاح عن ...: a verbal noun is the object; the subject is dropped
         if end > i + 1 and not first.startswith(("ل", "و", "ب", "ف")) and v.toks[i + 1].is_word:
             span = _span(v, i + 1, end)
             if span is not None:
                 out.append((cue, span))
     return out
+
+
+_MASDAR = regex.compile(r"ال(?:ا..ا.|ا.ت.ا.|است..ا.|ان..ا.|ت..ي.)")
+
+
+def _masdar_shaped(w: str) -> bool:
+    """A definite verbal noun of the derived forms (الإفصاح، الاعتراف، الاستقالة، التأكيد), folded."""
+    return bool(_MASDAR.fullmatch(w))
 
 
 def after_colon(v: DocView, f: Finding) -> list[Finding]:

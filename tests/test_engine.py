@@ -353,6 +353,10 @@ SPEAKERS = [
     # a sound plural in -ون after a demand verb is its subject; a noun before the ب-phrase is an object
     ("ويطالب المحتجون بالسماح لهم بالعودة.", ["المحتجون"]),
     ("وقال الوزير إن الأمن مستتب. ووصفت الفيديو بالمخيف.", ["الوزير", "الوزير"]),
+    # a verbal noun after a contentless cue is its object, not a speaker for later dropped subjects
+    ("وقال المدرب إن فريقه جاهز. ورفض الإفصاح عن التشكيلة، مؤكدا أن رونالدو الأفضل.", ["المدرب", "المدرب"]),
+    # a noun with a possessive pronoun right after a cue is no subject
+    ("وقال سالم إن المشروع جاهز. وأعلن إطلاقه رسميا في الرياض.", ["سالم", "سالم"]),
     # a name goes on through بن
     ("أعلن فريد بن سالم إطلاق برنامج جديد للتمويل.", ["فريد بن سالم"]),
     # a dropped subject goes to the latest speaker
