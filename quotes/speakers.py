@@ -255,6 +255,7 @@ class SpeakerTable:
         """Merge a mention into its entity (or start one) and note it as the latest speaker."""
         words = fold(m.name).split()
         ent = self._role_coreference(m, words)
+        anaphor = ent is not None  # a role or head noun never renames the entity it refers to
         for e in reversed(self.entities if ent is None else []):
             ew = e.words()
             if ew == words or (e.kind == m.kind and _same_entity(ew, words)):
@@ -263,7 +264,7 @@ class SpeakerTable:
         if ent is None:
             ent = EntityState(f"s{len(self.entities) + 1}", m.name, m.kind, m.role, [], [], None, None)
             self.entities.append(ent)
-        elif len(words) > len(ent.words()):
+        elif len(words) > len(ent.words()) and not anaphor:
             ent.aliases.append(ent.name)
             ent.name = m.name
         elif m.name != ent.name and m.name not in ent.aliases:
@@ -282,6 +283,9 @@ class SpeakerTable:
         The latest person whose role shares a content word with the mention
         (the article set aside): ``النجم المصري محمد هنيدي`` ... ``الفنان المصري``.
         """
+        if m.kind == "organization" and len(words) <= 3 and words[0].startswith("ال") \
+                and all(w.startswith("ال") and nisba(w) for w in words[1:]):
+            return self._organization_anaphor(words[0][2:], m.name)
         if not m.role_only:
             return None
         keys = {w[2:] if w.startswith("ال") else w for w in words if len(w) > 3}
@@ -290,6 +294,18 @@ class SpeakerTable:
                 continue
             role = {w[2:] if w.startswith("ال") else w for w in fold(e.role).split() if len(w) > 3}
             if keys & role:
+                return e
+        return None
+
+    def _organization_anaphor(self, head: str, name: str) -> EntityState | None:
+        """The organisation a definite head noun refers back to (``المنظمة الدولية`` →
+        ``منظمة "هيومن رايتس ووتش"``, ``الشركة`` → ``شركة بيتروفاك``): the latest one whose
+        name or role opens with that noun."""
+        for e in reversed(self.entities):
+            if e.kind != "organization" or e.name == name:
+                continue
+            first = {ws[0] for ws in (e.words(), fold(e.role or "").split()) if ws}
+            if head in first or "ال" + head in first:
                 return e
         return None
 

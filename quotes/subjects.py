@@ -134,6 +134,9 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
         head_def = True
     elif not head_def and not _nisba(v.norm(i)) and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
         return k + 1  # a name and its ال-surname: أحمد الحسامي
+    elif v.gram.word_in("org_head", v.norm(i)) and k < j and not v.is_definite(k) and not _adjective(v, k):
+        k += 1  # شركة بيتروفاك: the organisation's proper name, definite in meaning
+        head_def = True
     while k < j:
         w = v.norm(k)
         core = w[1:] if w.startswith("و") and len(w) > 3 else w
