@@ -119,8 +119,10 @@ def _states_nothing(v: DocView, si: int, i: int, cue: CueMatch, opener: tuple[st
         return True  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
     titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
     if cue.ambiguous and kind == "quote" and not titled and (m_end == j or possessed_noun(v, j)) \
+            and not v.gram.word_in("resumptive_in", v.norm(j)) \
             and (adjacent_subject(v, a, i) is None or in_reported_clause(v, a, i)):
         return True  # قد تحمل "تداعيات خطيرة": an ambiguous verb with a bare quotation is no report
+        # (but a resumptive marks a relative clause of writing: صفحة كتب عليها "...", تعليقا جاء فيه "...")
     if cue.ambiguous and not titled and not described and skip_frame(v, m_end, b) < k \
             and not (cue.prepositions and v.norm(j) in cue.prepositions):
         return True
