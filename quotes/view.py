@@ -115,6 +115,7 @@ class DocView:
         return attrs.evolve(c, ambiguous=False)  # وأوضح بن تنفوس، خلال ندوة ...، أن: the verb
 
     def _additive_kama(self, c: CueMatch) -> bool:
+        """Whether a كما-marked verb means 'also': no verb of reporting, or an opener follows it."""
         if c.sense not in _KAMA_SENSES:
             return True
         i = self.index_at(c.start)
