@@ -111,17 +111,9 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
     and a ل-genitive (``الاتحاد الألماني لكرة القدم``); the object starts at
     the first other word.
     """
-    if j - i <= 1:
-        return j
-    if any(v.is_punct(k, ",،") or v.is_quote(k) for k in range(i, j)):
-        return j  # a role and its name between commas; a quoted name
-    t = v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))])
-    if t:
-        return min(definite_title_end(v, i, j), _titled_subject_end(v, i + t, j))
-    if j - i > 2 and v.gram.word_in("quantifier", v.norm(i)) and v.norm(i + 1) == "من":
-        if v.norm(i) == "كل":
-            return j  # ودعا كل من الأمم المتحدة والاتحاد الأوروبي إلى: the list is the subject
-        return split_subject_object(v, i + 2, j)  # العديد من السياسيين الألمان اللاعبين
+    special = _shaped_subject_end(v, i, j)
+    if special is not None:
+        return special
     head_def = v.is_definite(i)
     k = i + 1
     while k + 1 < j and v.gram.word_in("kunya", v.norm(k)):
@@ -151,6 +143,23 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
             continue
         break
     return k
+
+
+def _shaped_subject_end(v: DocView, i: int, j: int) -> int | None:
+    """The subject's end for mentions whose shape decides it: too short to split, set off
+    by commas or quotes, titled, or quantified (``العديد من``); ``None`` otherwise."""
+    if j - i <= 1:
+        return j
+    if any(v.is_punct(k, ",،") or v.is_quote(k) for k in range(i, j)):
+        return j  # a role and its name between commas; a quoted name
+    t = v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))])
+    if t:
+        return min(definite_title_end(v, i, j), _titled_subject_end(v, i + t, j))
+    if j - i > 2 and v.gram.word_in("quantifier", v.norm(i)) and v.norm(i + 1) == "من":
+        if v.norm(i) == "كل":
+            return j  # ودعا كل من الأمم المتحدة والاتحاد الأوروبي إلى: the list is the subject
+        return split_subject_object(v, i + 2, j)  # العديد من السياسيين الألمان اللاعبين
+    return None
 
 
 def definite_title_end(v: DocView, i: int, j: int) -> int:
