@@ -214,7 +214,9 @@ def _name_start(g: Any, folded: list[str], t: int, surf: list[str] | None = None
         if after_quote and after_quote[k + 1] and not _definite(nxt) and not preposition and nxt != "من":
             start = k + 1  # a name after a quoted organisation
             continue
+        # (عبد الكريم ناصر: a definite word after a kunya belongs to the name)
         if (_definite(folded[k]) or g.title_len(folded[k:k + 1]) or folded[k] in ("باسم", "عام")) \
+                and not (k > t and g.word_in("kunya", folded[k - 1])) \
                 and not _definite(nxt) and not g.title_len([nxt]) and not preposition and not genitive \
                 and not coordinated:
             start = k + 1  # keep looking: the last such place wins
