@@ -21,7 +21,7 @@ __all__ = ["attach_speaker", "in_reported_clause", "left_subject_plausible", "po
 
 def in_reported_clause(v: DocView, a: int, i: int) -> bool:
     """Whether token ``i`` stands in the complement clause of a speech verb (``قال الخبير إن
-    الأزمة قد تحمل ...``), not after a mere conjunction (``إلا أن السيسي عقب ...``)."""
+    الأزمة قد تحمل ...``), not after a mere conjunction (``إلا أن الرئيس عقب ...``)."""
     comps = [c for c in range(a, i) if v.is_comp(c)]
     if not comps:
         return False
@@ -129,7 +129,7 @@ def _relative_antecedent(v: DocView, f: Finding, a: int, i: int) -> bool:
     k = i - 1
     s0 = k
     while s0 > a and v.toks[s0 - 1].is_word and not speaker_boundary(v, s0 - 1) and k - s0 < 6 \
-            and v.norm(s0 - 1) != "من":  # قلل من شأن التحليلات التي تقول: the antecedent starts after من
+            and v.norm(s0 - 1) != "من":  # قلل من شأن التقارير التي تقول: the antecedent starts after من
         s0 -= 1
     if s0 >= k:
         return False

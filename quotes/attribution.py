@@ -68,7 +68,7 @@ def _verb_finding(v: DocView, si: int, i: int, cue: CueMatch) -> Finding | None:
     kind, k = opener
     described = _describes_noun(v, cue, opener, j, m_end)
     if described:
-        m_end = k - 1  # ووصف بوسنين الحادث بأنه: the noun before بأن is what is described
+        m_end = k - 1  # ووصف فالنتي الحادث بأنه: the noun before بأن is what is described
     if kind == "comp" and k - 1 > j and v.norm(k - 1) in ("او", "و") and cue.kind == "verb":
         # نفى الوزير استقالته أو أن يكون غادر: the first of coordinated objects opens the content
         return _object_finding(v, si, i, cue, min(m_end, k - 1), rules)
@@ -154,10 +154,10 @@ def _relayed_speaker(v: DocView, cue: CueMatch, preps: frozenset[str], j: int, m
         j, m_end = relayed
         rules.append("speaker:relayed")
     elif m_end < k and v.norm(m_end) in ("عنه", "عنها", "عنهم") and "عن" in preps:
-        j = m_end = m_end + 1  # ونقلت وكالة فارس عنه قوله: the pronoun's referent speaks, the agency relays
+        j = m_end = m_end + 1  # ونقلت الوكالة عنه قوله: the pronoun's referent speaks, the agency relays
         rules.append("speaker:relayed-pronoun")
     elif cue.subject_types == ("document",) and v.norm(j) == "في" and right_mention(v, j + 1, k) > j + 1:
-        j, m_end = j + 1, right_mention(v, j + 1, k)  # وجاء في بيان لمكتب ماكرون أن: the document speaks
+        j, m_end = j + 1, right_mention(v, j + 1, k)  # وجاء في بيان لمكتب الرئيس أن: the document speaks
         rules.append("speaker:document")
     return j, m_end
 

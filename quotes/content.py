@@ -94,7 +94,7 @@ def _opens_quotation(v: DocView, k: int) -> bool:
     if p is None:
         return False
     if short_quoted_subject(v, k):
-        return False  # وأوضحت "موانئ دبي" أن ...: the quoted name is the subject
+        return False  # وأوضحت "مرافئ الخليج" أن ...: the quoted name is the subject
     if any(m.start <= p.open < m.end or (m.start <= p.start and p.end <= m.end) for m in v.outlets):
         return False  # أشارت "نيويورك تايمز" إلى ...: a quoted outlet is the source
     if k > 0 and ((k - 1) in v.cue_at or v.gram.word_in("not_subject", v.norm(k - 1)) or v.is_punct(k - 1, ":")):
@@ -113,10 +113,10 @@ def _opens_quotation(v: DocView, k: int) -> bool:
         return True
     nxt = (v.index_at(p.close) or 0) + 1
     if nxt + 1 < len(v.toks) and v.is_comp(nxt) and v.sent_of[nxt] == v.sent_of[k]:
-        return False  # في بيان «حصلت الجزيرة على نسخة منه» أن ...: an aside; the report follows it
+        return False  # في بيان «اطلعت الوكالة عليه» أن ...: an aside; the report follows it
     if nwords <= 3 and nxt < len(v.toks) and v.sent_of[nxt] == v.sent_of[k] and (
             v.toks[nxt].is_word or (v.is_punct(nxt, ":") and k > 0 and v.toks[k - 1].is_word)):
-        return False  # a quoted name the sentence goes on after: المحامية «حنان الخطيب»: إن ...
+        return False  # a quoted name the sentence goes on after: المحامية «ليلى حسن»: إن ...
     return True
 
 

@@ -150,7 +150,7 @@ def _explicit_speaker(
         return None, None
     vso = cue is not None and speaker[0] > cue.start
     ent = table.add(m, gender, None if vso else number)
-    if "speaker:relative-antecedent" not in f.rules:  # التحليلات التي تقول: not the clause's subject
+    if "speaker:relative-antecedent" not in f.rules:  # التقارير التي تقول: not the clause's subject
         sentence_subject.setdefault(f.sentence, ent)
     return ent, m
 
@@ -167,7 +167,7 @@ def _dropped_speaker(
     mid = cue is not None and (cue.kind == "participle" or (i is not None and not opens_sentence(v, f.sentence, i)))
     ent = sentence_subject.get(f.sentence) if mid else None
     if ent is None and "speaker:pronoun" in f.rules and i is not None:
-        ent = table.named_in(v.sent_ranges[f.sentence][0], i)  # علاقة ترامب ... لكنه ينفي
+        ent = table.named_in(v.sent_ranges[f.sentence][0], i)  # صفقة كمال ... لكنه ينفي
     if ent is not None and not ent.agrees(gender, number):
         ent = None
     ent = ent or table.resolve_dropped(gender, number) or _person_in_focus(v, f.sentence, table) \
@@ -224,8 +224,8 @@ def _nearest(matches: list, f: Finding, v: DocView, others: tuple[tuple[int, int
 
     ``others`` are the contents of the document's other reports: a match inside
     one of them is that report's (the time of the event it reports), and a
-    report nested inside one looks only there (``قال في بيان يوم الاثنين إنه أقال
-    X بسبب فيديو قال فيه ...``: Monday is not when X spoke).
+    report nested inside one looks only there (``قال في بيان يوم الاثنين إنه أوقف
+    X بسبب تسجيل قال فيه ...``: Monday is not when X spoke).
     """
     a, b = v.sent_ranges[f.sentence]
     if b <= a:

@@ -63,7 +63,7 @@ def speech_events(v: DocView, findings: list[Finding]) -> list[tuple[CueMatch, t
         if cue.start in used or cue.kind != "verb" or cue.ambiguous or v.sent_of[i] < 0:
             continue
         if any(c0 <= cue.start < c1 for c0, c1 in contents):
-            continue  # قال إنه يتابع مسلسلات زملائه: a verb inside reported words introduces no one
+            continue  # قال إنه يتابع أخبار الفنانين: a verb inside reported words introduces no one
         if cue.sense == "consider" and cue.aspect == "imperfect" and not cue.proclitics:
             continue  # تعتبر الأكثر تقدما: "is considered", no speaker
         if v.quote_containing(cue.start) is not None:

@@ -76,7 +76,7 @@ def _affiliation_pp(v: DocView, i: int, j: int, b: int) -> int:
     that runs straight into the content opener belongs to the mention."""
     if j == i or v.norm(j) != "في" or j + 1 >= b or (j + 1) in v.date_at or v.phrase_len("channel", j) \
             or v.gram.word_in("frame_noun", v.norm(j + 1)):
-        return j  # ظريف في بداية زيارته: the time of the words, not where the speaker works
+        return j  # مارتن في بداية زيارته: the time of the words, not where the speaker works
     k = j + 1
     while k < b and k - j <= 4 and v.toks[k].is_word and not v.is_comp(k) and k not in v.cue_at \
             and k not in v.outlet_at and k not in v.date_at and not v.phrase_len("channel", k):
@@ -115,7 +115,7 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
             and v.text[t.start:t.end].endswith(("ه", "ها", "هم", "هما")) and not g.title_len([w]):
         return True  # ليتوقع إطلاقه: a noun with a possessive pronoun is an object, not a subject
     if first and g.word_in("quantifier", w) and i + 1 < len(v.toks) and (v.is_definite(i + 1) or v.norm(i + 1) == "من"):
-        return False  # بعض السينمائيين، كل من الأمم المتحدة والاتحاد الأوروبي: a quantified subject
+        return False  # بعض المزارعين، كل من الجامعة العربية والاتحاد الأفريقي: a quantified subject
     if not first and w == "من" and g.word_in("quantifier", v.norm(i - 1)):
         return False  # العديد من السياسيين: the quantified noun follows
     if first and (g.word_in("not_subject", w) or g.word_in("negation", w) or v.is_discourse(i) or w == "من"):
@@ -123,7 +123,7 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
     if first:
         return (w.startswith("لل") and len(w) > 4) or (w.startswith("بال") and len(w) > 5)  # باتخاذ / بالاستقالة
     if g.word_in("not_subject", w) and w not in ("كل", "بعض", "له", "لها", "لهم", "لهما"):
-        return True  # السيسي عنها / ترودو ردا: a pronoun phrase or adverb ends the mention (زملاء له does not)
+        return True  # الرئيس عنها / الوزير ردا: a pronoun phrase or adverb ends the mention (زملاء له does not)
     return _phrase_after_name(v, i)
 
 
@@ -133,7 +133,7 @@ def _stop_preposition(v: DocView, i: int, first: bool) -> bool:
     w = t.norm
     return v.gram.word_in("stop_preposition", w) \
         and not (w == "علي" and _last_letter(v.text[t.start:t.end]) == "ي" and (not first or _name_follows(v, i))) \
-        and not (w == "الي" and v.text[t.start:t.start + 1] == "أ")  # ألي جان, a name; إلى the preposition
+        and not (w == "الي" and v.text[t.start:t.start + 1] == "أ")  # ألي براون, a name; إلى the preposition
 
 
 def _phrase_after_name(v: DocView, i: int) -> bool:
@@ -144,18 +144,18 @@ def _phrase_after_name(v: DocView, i: int) -> bool:
     if closed is not None and w[:1] in ("ب", "ل") and not w.startswith("لل"):
         o = v.index_at(closed.open)
         if not (o and g.word_in("naming_noun", strip_proclitic(v.norm(o - 1))[1])):
-            return True  # المعلق "أريك جيني" بصحة الفيديو (but مركز «أحرار» لدراسات الأسرى goes on)
+            return True  # المعلق "كريم داود" بصحة التسجيل (but مركز «أفق» لدراسات الطفولة goes on)
     prev = v.norm(i - 1)
     after_name = v.toks[i - 1].is_word and not v.is_definite(i - 1) and not g.title_len([prev]) \
         and not g.word_in("naming_noun", prev) and not g.word_in("kunya", prev)
-    # خالد يوسف بالاستقالة / ماكرون لنظيره التركي: after a name, a ب-phrase or a ل-phrase with a
-    # pronoun is no longer the speaker (names start with ل: لوكوك، لافروف)
+    # وليد منصور بالاستقالة / سامي نور لنظيره اللبناني: after a name, a ب-phrase or a ل-phrase with a
+    # pronoun is no longer the speaker (names start with ل: ليونارد، لافروف)
     return after_name and ((w.startswith("بال") and len(w) > 5)
                            or (w.startswith("ل") and len(w) > 4 and w.endswith(("ه", "ها", "هم", "هما"))))
 
 
 def _name_follows(v: DocView, i: int) -> bool:
-    """``علي حساني``: an undefined word after علي makes it a first name (``على أن`` does not)."""
+    """``علي منصوري``: an undefined word after علي makes it a first name (``على أن`` does not)."""
     return i + 1 < len(v.toks) and v.toks[i + 1].is_word and not v.is_definite(i + 1) and not v.is_comp(i + 1) \
         and not v.gram.word_in("stop_preposition", v.norm(i + 1)) and not v.gram.word_in("not_subject", v.norm(i + 1))
 
@@ -180,7 +180,7 @@ def _short_name_pair(v: DocView, j: int) -> QuotePair | None:
 
 
 def _quoted_name_after(v: DocView, j: int, last: bool = False) -> QuotePair | None:
-    """A short quoted name inside a mention (``المعلق "باروخ ناييم"``, ``الإيطالية "إيني"``).
+    """A short quoted name inside a mention (``المعلق "سامي حداد"``, ``الإسبانية "سولار"``).
 
     The word before the mark is a title, a naming noun or a nisba adjective,
     and a word or a colon follows the closing mark (any punctuation with ``last``, for the
@@ -200,7 +200,7 @@ def _quoted_name_after(v: DocView, j: int, last: bool = False) -> QuotePair | No
     after = v.pair_end_index(p)
     if not (0 < b - a <= 4) or after >= len(v.toks) or not (v.toks[after].is_word or v.is_punct(after, ":")
                                                              or (last and v.is_punct(after))):
-        return None  # a colon after the name opens the statement: ``المحامية «حنان الخطيب»: إن ...``
+        return None  # a colon after the name opens the statement: ``المحامية «ليلى حسن»: إن ...``
     return p
 
 
@@ -212,13 +212,13 @@ def _role_pp(v: DocView, i: int, j: int, b: int) -> int:
     definite one, which starts the name.
     """
     if j >= b or v.norm(j) not in ("في", "علي", "لدي") or j == i or v.phrase_len("channel", j):
-        return j  # القاضي في الكلمات التي وجهها: a channel is no part of the role
+        return j  # القاضي في الكلمات التي ألقاها: a channel is no part of the role
     if not v.gram.title_len([v.norm(k) for k in range(i, min(i + 3, j))]):
         return j
     k = j + 1
     while k < b and k - j <= 10 and (v.toks[k].is_word or v.is_quote(k)) and not v.is_comp(k) \
             and not (k in v.cue_at and not v.cue_at[k].ambiguous) and k not in v.outlet_at and k not in v.date_at:
-        if v.is_quote(k):  # a quoted organisation in the role: في "هيومن رايتس ووتش"
+        if v.is_quote(k):  # a quoted organisation in the role: في "أطباء للسلام"
             p = v.pair_opening_at(k)
             if p is None or p.close is None:
                 break
@@ -290,7 +290,7 @@ def left_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
 
 def _appositive_after_role(v: DocView, k: int, end: int, i: int) -> int:
     """A role subject, then its holder's name between commas (``وكان الممثل القانوني
-    لنداء تونس، مراد دلش، قد صرح``): the mention runs through the name."""
+    للحزب، فادي سمعان، قد صرح``): the mention runs through the name."""
     if end >= i or not v.is_punct(end, ",،") or not v.gram.title_len([v.norm(x) for x in range(k, min(k + 3, end))]):
         return end
     c = next((x for x in range(end + 1, min(i, end + 6)) if v.is_punct(x, ",،")), None)
@@ -363,7 +363,7 @@ def source_end(v: DocView, j: int, b: int) -> int:
             p = _short_name_pair(v, s_end) or (_quoted_name_after(v, s_end, last=True) if s_end > j else None)
             if p is None:
                 break
-            s_end = v.pair_end_index(p)  # بحسب شركة الطاقة الإيطالية "إيني"
+            s_end = v.pair_end_index(p)  # بحسب شركة الغاز الإسبانية "سولار"
             continue
         if s_end > j and (v.phrase_len("clause_break", s_end) or v.is_comp(s_end) or s_end in v.date_at
                           or v.gram.word_in("fa_inna", v.norm(s_end))

@@ -90,7 +90,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
     if according_to and folded[0].startswith("ل"):
         folded[0] = "ال" + folded[0][2:] if folded[0].startswith("لل") else folded[0][1:]
     surf = [_surface(v, k, according_to and n == 0) for n, k in enumerate(idx)]
-    # words right after a quoted name inside the mention (في "هيومن رايتس ووتش" سارة ...)
+    # words right after a quoted name inside the mention (في "أطباء للسلام" سارة ...)
     after_quote = [k > a and v.is_quote(k - 1) and v.pair_closing_at(k - 1) is not None for k in idx]
     src = g.source_entry(folded)
     whole = " ".join(surf).strip("\"“”«»() ")
@@ -110,7 +110,7 @@ def analyse_mention(v: DocView, span: tuple[int, int], *, according_to: bool = F
         return Mention(span, whole, None, "anonymous", gender)  # مسؤول أمريكي
     n = _name_end(g, folded, start)
     if _role_only(g, folded, t, start, n):
-        # no name, only a role with its genitives and adjectives: الفنان المصري، والد الشهيد،
+        # no name, only a role with its genitives and adjectives: الفنان المصري، والد الطالب،
         # نائب جمهوري، المتحدث باسم وزارة الداخلية
         return Mention(span, whole, None, "anonymous" if t else "person", gender, role_only=bool(t))
     name = " ".join(surf[start:n]).strip("\"“”«»() ،,")
@@ -122,7 +122,7 @@ def _quoted_name_mention(v: DocView, span: tuple[int, int], a: int, quoted: tupl
                          surf: list[str], src: dict[str, Any] | None) -> Mention:
     """A mention whose name is the quotation that ends it, after a role or a source word."""
     g = v.gram
-    # a role, then the name in quotation marks: المحامية «حنان الخطيب», الشركة الإيطالية "إيني"
+    # a role, then the name in quotation marks: المحامية «ليلى حسن», الشركة الإسبانية "سولار"
     q0, q1 = quoted
     name = v.text[v.toks[q0].start:v.toks[q1 - 1].end]
     role = " ".join(surf[:len(_words_of(v, a, q0))]).strip(" ،,\"“”«»") or None
@@ -301,7 +301,7 @@ class SpeakerTable:
 
     def _organization_anaphor(self, head: str, name: str) -> EntityState | None:
         """The organisation a definite head noun refers back to (``المنظمة الدولية`` →
-        ``منظمة "هيومن رايتس ووتش"``, ``الشركة`` → ``شركة بيتروفاك``): the latest one whose
+        ``منظمة "أطباء للسلام"``, ``الشركة`` → ``شركة نوفاتك``): the latest one whose
         name or role opens with that noun."""
         for e in reversed(self.entities):
             if e.kind != "organization" or e.name == name:
@@ -376,7 +376,7 @@ class SpeakerTable:
             t = v.toks[k]
             w = t.norm
             if v.sent_of[k] >= 0 and k == v.sent_ranges[v.sent_of[k]][0]:
-                break  # ونشر ترامب: a sentence's first word before a name is its verb
+                break  # ونشر ناصر: a sentence's first word before a name is its verb
             if t.kind != "word" or v.is_definite(k) or k in v.cue_at or g.title_len([w]) \
                     or (w.startswith("ل") and len(w) > 3) or (w.endswith("ه") and len(out) == 0) or g.word_in("not_in_name", w) \
                     or any(g.word_in(c, w) for c in ("discourse", "stop_preposition", "relative", "pronoun",
@@ -390,7 +390,7 @@ class SpeakerTable:
             return out
         prev = v.toks[k]
         if g.word_in("relative", prev.norm):
-            return []  # الذي أنهى مانشستر يونايتد: a relative clause's verb, no first name
+            return []  # الذي أنهى النادي: a relative clause's verb, no first name
         if prev.kind == "punct" or v.is_definite(k) or g.title_len([prev.norm]):
             return out
         return []

@@ -38,7 +38,7 @@ def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
             continue
         if v.toks[k].is_word and v.gram.title_len([v.norm(x) for x in range(k, min(k + 4, i))]):
             end = right_mention(v, k, i)
-            end = split_subject_object(v, k, end)  # نائب السفير ... آلانان استهداف ...: the object is not his
+            end = split_subject_object(v, k, end)  # نائب السفير ... آدم آلن استهداف ...: the object is not his
             while end < i and v.norm(end) in ("في", "على") and end + 1 < i:
                 nxt = right_mention(v, end + 1, i)
                 if nxt == end + 1:
@@ -53,7 +53,7 @@ def salient_mention(v: DocView, a: int, i: int) -> tuple[int, int] | None:
 
 
 def kana_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
-    """The subject after a sentence-opening كان (``وكانت شركة "إيني" اكتشفت الحقل ... مؤكدة``),
+    """The subject after a sentence-opening كان (``وكانت شركة "سولار" اكتشفت الحقل ... مؤكدة``),
     which a later participle of the sentence shares."""
     k = a
     kana = False
@@ -75,7 +75,7 @@ def kana_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
 
 
 def vso_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
-    """The subject after a sentence-opening و/ف-verb that is no cue (``وألغى نتانياهو
+    """The subject after a sentence-opening و/ف-verb that is no cue (``وألغى فرانكو
     الاتفاق، معلنا ...``), which a later participle of the sentence shares."""
     k = a
     while k < i and v.is_discourse(k):
@@ -127,7 +127,7 @@ def split_subject_object(v: DocView, i: int, j: int) -> int:
     elif not head_def and not _nisba(v.norm(i)) and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
         return k + 1  # a name and its ال-surname: أحمد الحسامي
     elif v.gram.word_in("org_head", v.norm(i)) and k < j and not v.is_definite(k) and not _adjective(v, k):
-        k += 1  # شركة بيتروفاك: the organisation's proper name, definite in meaning
+        k += 1  # شركة نوفاتك: the organisation's proper name, definite in meaning
         head_def = True
     while k < j:
         w = v.norm(k)
@@ -157,8 +157,8 @@ def _shaped_subject_end(v: DocView, i: int, j: int) -> int | None:
         return min(definite_title_end(v, i, j), _titled_subject_end(v, i + t, j))
     if j - i > 2 and v.gram.word_in("quantifier", v.norm(i)) and v.norm(i + 1) == "من":
         if v.norm(i) == "كل":
-            return j  # ودعا كل من الأمم المتحدة والاتحاد الأوروبي إلى: the list is the subject
-        return split_subject_object(v, i + 2, j)  # العديد من السياسيين الألمان اللاعبين
+            return j  # ودعا كل من الجامعة العربية والاتحاد الأفريقي إلى: the list is the subject
+        return split_subject_object(v, i + 2, j)  # العديد من النواب الألمان الحكومة
     return None
 
 

@@ -51,7 +51,7 @@ def tokenize(norm: Normalized) -> list[Token]:
         t = m.group()
         ch = t[0]
         if len(t) > 3 and t[1] == "." and t[0] in _TITLE_INITIALS and t[2].isalpha():
-            a, b = norm.to_original(s, s + 2)  # د.نبيل العربي: the title's initial, then the name
+            a, b = norm.to_original(s, s + 2)  # د.نادر العلي: the title's initial, then the name
             out.append(Token(a, b, t[:2], "word", s))
             s, t = s + 2, t[2:]
         if t == "." and out and out[-1].kind == "word" and out[-1].nstart + len(out[-1].norm) == s \

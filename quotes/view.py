@@ -112,7 +112,7 @@ class DocView:
         opener = any(self.is_comp(k) or self.is_punct(k, ":") for k in range(i + 1, min(b, i + 16)))
         if i != a or not (self.toks[i + 1].norm.startswith("ال") or opener):
             return c
-        return attrs.evolve(c, ambiguous=False)  # وأوضح بن تنفوس، خلال ندوة ...، أن: the verb
+        return attrs.evolve(c, ambiguous=False)  # وأوضح بن سالم، في ختام جولة ...، أن: the verb
 
     def _additive_kama(self, c: CueMatch) -> bool:
         """Whether a كما-marked verb means 'also': no verb of reporting, or an opener follows it."""
@@ -246,7 +246,7 @@ class DocView:
 
     def is_definite(self, i: int) -> bool:
         if self.text[self.toks[i].start:self.toks[i].start + 1] == "آ":
-            return False  # آلانان، آل مكتوم: a name, though it folds to ال...
+            return False  # آلن، آل مكتوم: a name, though it folds to ال...
         _, rest = strip_proclitic(self.norm(i))
         w = self.norm(i)
         return w.startswith("ال") or rest.startswith("ال") or w.startswith("لل")
