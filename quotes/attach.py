@@ -15,7 +15,7 @@ from quotes.mentions import adjacent_subject, left_mention, speaker_boundary
 from quotes.subjects import kana_subject, salient_mention, vso_subject
 from quotes.view import DocView
 
-__all__ = ["attach_speaker", "in_reported_clause", "left_subject_plausible", "possessed_noun", "pronoun_before",
+__all__ = ["attach_speaker", "in_reported_clause", "left_subject_plausible", "pronoun_before",
            "pronoun_subject"]
 
 
@@ -27,12 +27,6 @@ def in_reported_clause(v: DocView, a: int, i: int) -> bool:
         return False
     c = comps[-1]
     return any(g in v.cue_at and not v.cue_at[g].ambiguous and v.cue_at[g].kind == "verb" for g in range(max(a, c - 6), c))
-
-
-def possessed_noun(v: DocView, j: int) -> bool:
-    """A noun with a possessive pronoun (اسمه، رأيها), which is no speaker."""
-    t = v.toks[j]
-    return len(t.norm) > 3 and v.text[t.start:t.end].endswith(("ه", "ها", "هم")) and not v.is_definite(j)
 
 
 def left_subject_plausible(v: DocView, a: int, i: int) -> bool:

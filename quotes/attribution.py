@@ -18,7 +18,6 @@ from quotes.attach import (
     attach_speaker,
     in_reported_clause,
     left_subject_plausible,
-    possessed_noun,
     pronoun_before,
     pronoun_subject,
 )
@@ -118,7 +117,7 @@ def _states_nothing(v: DocView, si: int, i: int, cue: CueMatch, opener: tuple[st
     if cue.expressive and kind != "comp":
         return True  # مشيدا بما يحققونه من "إنجازات": praise, not a claim
     titled = m_end > j and v.gram.title_len([v.norm(x) for x in range(j, min(j + 3, m_end))]) > 0
-    if cue.ambiguous and kind == "quote" and not titled and (m_end == j or possessed_noun(v, j)) \
+    if cue.ambiguous and kind == "quote" and not titled and (m_end == j or v.possessed(j)) \
             and not v.gram.word_in("resumptive_in", v.norm(j)) \
             and (adjacent_subject(v, a, i) is None or in_reported_clause(v, a, i)):
         return True  # قد تحمل "تداعيات خطيرة": an ambiguous verb with a bare quotation is no report

@@ -111,8 +111,7 @@ def speaker_boundary(v: DocView, i: int, first: bool = False) -> bool:
         return True
     if v.phrase_len("channel", i) or v.phrase_len("clause_break", i):
         return True
-    if first and not v.is_definite(i) and len(w) > 3 \
-            and v.text[t.start:t.end].endswith(("ه", "ها", "هم", "هما")) and not g.title_len([w]):
+    if first and v.possessed(i) and not g.title_len([w]):
         return True  # ليتوقع إطلاقه: a noun with a possessive pronoun is an object, not a subject
     if first and g.word_in("quantifier", w) and i + 1 < len(v.toks) and (v.is_definite(i + 1) or v.norm(i + 1) == "من"):
         return False  # بعض المزارعين، كل من الجامعة العربية والاتحاد الأفريقي: a quantified subject

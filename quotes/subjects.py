@@ -94,8 +94,7 @@ def vso_subject(v: DocView, a: int, i: int) -> tuple[int, int] | None:
     head = v.norm(k + 1)
     if v.is_definite(k + 1) and not g.title_len([head]) and g.source_entry([head]) is None:
         return None  # وتطرق الحوار إلى ...: a thing, not a speaker
-    if not v.is_definite(k + 1) and len(head) > 3 and v.text[v.toks[k + 1].start:v.toks[k + 1].end].endswith(
-            ("ه", "ها", "هم")):
+    if v.possessed(k + 1):
         return None  # واختتم حديثه قائلا: a possessed object
     end = right_mention(v, k + 1, i)
     end = split_subject_object(v, k + 1, end)
@@ -180,7 +179,8 @@ def _titled_subject_end(v: DocView, k: int, j: int) -> int:
     while k < j and v.is_definite(k) and not v.norm(k).startswith("لل"):
         k += 1
     n = 0
-    while k < j and not v.is_definite(k) and (n < 2 or v.gram.word_in("kunya", v.norm(k - 1))) and not _possessed(v, k):
+    while k < j and not v.is_definite(k) and (n < 2 or v.gram.word_in("kunya", v.norm(k - 1))) \
+            and not v.possessed(k, after_ta=True):
         k += 1
         n += 1
     if n and k < j and v.norm(k).startswith("ال") and _nisba(v.norm(k)):
@@ -193,9 +193,4 @@ def _adjective(v: DocView, k: int) -> bool:
     w = v.norm(k)
     return _nisba(w) or v.gram.word_in("adjective", w[2:] if w.startswith("ال") else w)
 
-
-def _possessed(v: DocView, k: int) -> bool:
-    """A noun with a possessive pronoun after ta marbuta (استقالته، زيارتها), which is no name."""
-    t = v.toks[k]
-    return len(t.norm) > 4 and v.text[t.start:t.end].endswith(("ته", "تها", "تهم", "تهما"))
 

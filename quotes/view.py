@@ -244,6 +244,15 @@ class DocView:
         clitic, rest = strip_proclitic(self.norm(i))
         return 1 if clitic in ("و", "ف") and self.gram.word_in("discourse", rest) else 0
 
+    def possessed(self, i: int, after_ta: bool = False) -> bool:
+        """Whether token ``i`` is an undefined noun with a possessive pronoun (اسمه، إطلاقه، حديثها),
+        which is an object and no name; ``after_ta``: only after ta marbuta (استقالته، زيارتها)."""
+        t = self.toks[i]
+        s = self.text[t.start:t.end]
+        if after_ta:
+            return len(t.norm) > 4 and s.endswith(("ته", "تها", "تهم", "تهما"))
+        return len(t.norm) > 3 and not self.is_definite(i) and s.endswith(("ه", "ها", "هم", "هما"))
+
     def is_definite(self, i: int) -> bool:
         if self.text[self.toks[i].start:self.toks[i].start + 1] == "آ":
             return False  # آلن، آل مكتوم: a name, though it folds to ال...
