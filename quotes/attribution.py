@@ -344,7 +344,7 @@ def _nominal_content(v: DocView, si: int, i: int, s_end: int, rules: list[str]) 
         if i - d >= a and v.cue_at.get(i - d) is not None and v.cue_at[i - d].kind == "nominal":
             marker = i - d
     c1 = strip_end(v, c0, marker)
-    while c1 > c0 and v.norm(c1 - 1) in ("وذلك", "ذلك", "كما", "وكما"):
+    while c1 > c0 and (v.norm(c1 - 1) in ("وذلك", "ذلك") or v.gram.word_in("kama", v.norm(c1 - 1))):
         c1 -= 1  # ...، كما ذكرت رويترز: the marker is no part of the statement
     c1 = strip_end(v, c0, c1)
     rules.append("content:before-cue")

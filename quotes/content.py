@@ -169,7 +169,7 @@ def content_end(v: DocView, a: int, b: int) -> int:
             nxt = v.cue_at.get(i + 1) or (v.cue_at.get(i + 2) if v.norm(i + 1) in ("وذلك", "ذلك") else None)
             if nxt is not None and nxt.kind in ("participle", "nominal"):
                 return i
-            if v.norm(i + 1) in ("كما", "وكما") and (i + 2) in v.cue_at and v.cue_at[i + 2].kind == "verb" \
+            if v.gram.word_in("kama", v.norm(i + 1)) and (i + 2) in v.cue_at and v.cue_at[i + 2].kind == "verb" \
                     and v.cue_at[i + 2].cue_kind is None:
                 return i  # ...، كما أكد أن ...: 'also', a report of its own
             if nxt is not None and nxt.kind == "verb" and nxt.proclitics and i + 2 < b \

@@ -301,7 +301,7 @@ def _appositive_after_role(v: DocView, k: int, end: int, i: int) -> int:
 def _subject_start(v: DocView, a: int, i: int) -> int | None:
     """Where an SVO subject of the cue at ``i`` would start, ``None`` when none can stand before it."""
     k = a
-    if i > a and v.norm(i - 1) in ("كما", "وكما"):
+    if i > a and v.gram.word_in("kama", v.norm(i - 1)):
         return None  # ...، كما أكد أن: 'also', the subject is the one before
     coordinated = i in v.cue_at and bool(v.cue_at[i].proclitics)
     for c in range(i - 1, max(a, i - 7) - 1, -1):
